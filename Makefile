@@ -1,0 +1,83 @@
+# Lernhafen — the two commands a newcomer needs are `make run` and `make test` (see README.md).
+# Every target sets up what it needs; re-running is fast because installs are keyed on stamp files.
+
+PYTHON ?= python3
+PORT ?= 8000
+VENV := .venv
+BIN := $(VENV)/bin
+PY := $(BIN)/python
+MANAGE := $(PY) manage.py
+PY_STAMP := $(VENV)/.installed
+NPM_STAMP := node_modules/.installed
+CHROMIUM ?= /usr/bin/chromium
+
+.PHONY: run dev test lint format setup migrate seed static chromium clean help
+
+help:
+	@echo "make run   – set up everything and serve the demo site on http://127.0.0.1:$(PORT)/"
+	@echo "make dev   – the same with Django's autoreloading development server"
+	@echo "make test  – set up and run lint, checks and the whole test suite"
+
+$(PY_STAMP): pyproject.toml constraints.txt
+	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Lernhafen needs Python 3.11 or newer (found " + sys.version.split()[0] + ").")'
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --disable-pip-version-check --upgrade pip
+	$(PY) -m pip install --quiet --disable-pip-version-check -c constraints.txt -e ".[dev]"
+	touch $@
+
+$(NPM_STAMP): package.json package-lock.json
+	@command -v npm >/dev/null || { echo "npm is missing: install Node.js 20 or newer (Debian: apt-get install nodejs npm)."; exit 1; }
+	# --ignore-scripts: KERN's package carries maintainer-only install hooks; we only need its files.
+	npm ci --ignore-scripts --no-audit --no-fund --loglevel=error
+	touch $@
+
+var:
+	mkdir -p var/media
+
+setup: $(PY_STAMP) $(NPM_STAMP) var
+
+migrate: setup
+	$(MANAGE) migrate --noinput
+
+seed: migrate
+	$(MANAGE) seed_demo --admin-password-file var/admin-password
+
+static: setup
+	DJANGO_SETTINGS_MODULE=cms.settings.production LERNHAFEN_LOCAL_RUN=1 $(MANAGE) collectstatic --noinput --verbosity 0
+
+run: seed static
+	@$(MANAGE) demo_logins --admin-password-file var/admin-password --base-url http://127.0.0.1:$(PORT)
+	DJANGO_SETTINGS_MODULE=cms.settings.production LERNHAFEN_LOCAL_RUN=1 \
+		$(BIN)/gunicorn cms.wsgi --bind 127.0.0.1:$(PORT) --workers 2 --access-logfile -
+
+dev: seed
+	@$(MANAGE) demo_logins --admin-password-file var/admin-password --base-url http://127.0.0.1:$(PORT)
+	DJANGO_SETTINGS_MODULE=cms.settings.dev $(MANAGE) runserver 127.0.0.1:$(PORT)
+
+chromium:
+	@if [ -x "$(CHROMIUM)" ]; then :; \
+	elif [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+		echo "Installing Debian's chromium for the browser tests…"; \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
+	else \
+		echo "The browser tests need Chromium at $(CHROMIUM): install it (Debian/Ubuntu: sudo apt-get install chromium) or set CHROMIUM=/path/to/chromium."; \
+		exit 1; \
+	fi
+
+lint: setup
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(BIN)/djhtml --check templates
+
+format: setup
+	$(BIN)/ruff check --fix .
+	$(BIN)/ruff format .
+	$(BIN)/djhtml templates
+
+test: setup chromium lint
+	$(MANAGE) check --fail-level WARNING
+	$(MANAGE) makemigrations --check --dry-run
+	CHROMIUM=$(CHROMIUM) $(BIN)/pytest
+
+clean:
+	rm -rf $(VENV) node_modules var/static

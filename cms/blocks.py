@@ -1,0 +1,156 @@
+"""StreamField blocks shared by every app: one StructBlock per UI component (STYLE.md §5).
+
+Each block renders through `templates/components/<name>.html`, whose header comment lists the
+parameters. Images always carry alt text or an explicit "decorative" flag.
+"""
+
+from django.core.exceptions import ValidationError
+from django.forms.utils import ErrorList
+from wagtail import blocks
+from wagtail.blocks import StructBlockValidationError
+from wagtail.documents.blocks import DocumentChooserBlock
+from wagtail.images.blocks import ImageChooserBlock
+
+RICH_TEXT_FEATURES = ["h2", "h3", "bold", "italic", "ol", "ul", "link", "document-link"]
+
+
+class AccessibleImageBlock(blocks.StructBlock):
+    image = ImageChooserBlock(label="Bild")
+    alt_text = blocks.CharBlock(
+        label="Alternativtext",
+        required=False,
+        max_length=250,
+        help_text="Beschreiben Sie, was das Bild zeigt und warum es wichtig ist – so, wie Sie es "
+        "am Telefon erklären würden. Pflicht, außer das Bild ist rein dekorativ.",
+    )
+    decorative = blocks.BooleanBlock(
+        label="Rein dekorativ",
+        required=False,
+        help_text="Nur ankreuzen, wenn das Bild keine Information trägt. Screenreader "
+        "überspringen es dann.",
+    )
+    caption = blocks.CharBlock(label="Bildunterschrift", required=False, max_length=250)
+
+    def clean(self, value):
+        value = super().clean(value)
+        errors = {}
+        if not value.get("decorative") and not (value.get("alt_text") or "").strip():
+            errors["alt_text"] = ErrorList(
+                [
+                    ValidationError(
+                        "Bitte einen Alternativtext eingeben oder „Rein dekorativ“ wählen."
+                    )
+                ]
+            )
+        if value.get("decorative") and (value.get("alt_text") or "").strip():
+            errors["decorative"] = ErrorList(
+                [
+                    ValidationError(
+                        "Ein dekoratives Bild hat keinen Alternativtext. Bitte eines von "
+                        "beiden wählen."
+                    )
+                ]
+            )
+        if errors:
+            raise StructBlockValidationError(block_errors=errors)
+        return value
+
+    class Meta:
+        icon = "image"
+        label = "Bild"
+        template = "components/image.html"
+
+
+class CalloutBlock(blocks.StructBlock):
+    KINDS = [
+        ("info", "Hinweis"),
+        ("tip", "Tipp"),
+        ("warning", "Achtung"),
+        ("success", "Geschafft"),
+    ]
+    kind = blocks.ChoiceBlock(choices=KINDS, default="info", label="Art")
+    title = blocks.CharBlock(label="Überschrift", max_length=120)
+    text = blocks.RichTextBlock(label="Text", features=["bold", "italic", "link", "ul", "ol"])
+
+    # KERN has four alert styles; a tip looks like information but says "Tipp".
+    VARIANTS = {"info": "info", "tip": "info", "warning": "warning", "success": "success"}
+    PREFIXES = {"tip": "Tipp: ", "warning": "Achtung: "}
+
+    def get_context(self, value, parent_context=None):
+        context = super().get_context(value, parent_context)
+        context["variant"] = self.VARIANTS.get(value["kind"], "info")
+        context["prefix"] = self.PREFIXES.get(value["kind"], "")
+        return context
+
+    class Meta:
+        icon = "warning"
+        label = "Hinweisbox"
+        template = "components/callout.html"
+
+
+class AccordionItemBlock(blocks.StructBlock):
+    title = blocks.CharBlock(label="Frage oder Überschrift", max_length=200)
+    body = blocks.RichTextBlock(label="Inhalt", features=RICH_TEXT_FEATURES)
+
+
+class AccordionBlock(blocks.StructBlock):
+    heading = blocks.CharBlock(label="Überschrift über allen Einträgen", required=False)
+    items = blocks.ListBlock(AccordionItemBlock(), label="Einträge", min_num=1)
+
+    class Meta:
+        icon = "list-ul"
+        label = "Aufklappbare Abschnitte"
+        template = "components/accordion.html"
+
+
+class DownloadItemBlock(blocks.StructBlock):
+    document = DocumentChooserBlock(label="Dokument")
+    description = blocks.CharBlock(
+        label="Beschreibung",
+        required=False,
+        max_length=200,
+        help_text="Was steht im Dokument? Zum Beispiel „Anleitung zum Ausdrucken, 4 Seiten“.",
+    )
+
+
+class DownloadsBlock(blocks.StructBlock):
+    heading = blocks.CharBlock(label="Überschrift", default="Zum Herunterladen")
+    items = blocks.ListBlock(DownloadItemBlock(), label="Dateien", min_num=1)
+
+    class Meta:
+        icon = "download"
+        label = "Downloads"
+        template = "components/downloads.html"
+
+
+class BodyBlock(blocks.StreamBlock):
+    paragraph = blocks.RichTextBlock(
+        label="Text", features=RICH_TEXT_FEATURES, template="components/rich_text.html"
+    )
+    image = AccessibleImageBlock()
+    callout = CalloutBlock()
+    accordion = AccordionBlock()
+    downloads = DownloadsBlock()
+
+
+class AudienceEntryBlock(blocks.StructBlock):
+    AUDIENCES = [
+        ("seniors", "Senior*innen"),
+        ("schools", "Schulen & Lehrkräfte"),
+        ("guides", "Digitallotsen"),
+        ("everyone", "Alle"),
+    ]
+    audience = blocks.ChoiceBlock(choices=AUDIENCES, label="Zielgruppe")
+    title = blocks.CharBlock(label="Überschrift", max_length=80)
+    text = blocks.TextBlock(label="Kurzer Text", max_length=300)
+    page = blocks.PageChooserBlock(label="Führt zu Seite")
+    link_label = blocks.CharBlock(
+        label="Linktext",
+        max_length=60,
+        help_text="Sagt, wohin der Link führt, z. B. „Zu den Anleitungen“.",
+    )
+
+    class Meta:
+        icon = "group"
+        label = "Einstieg für eine Zielgruppe"
+        template = "components/audience_entry.html"

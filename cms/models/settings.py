@@ -1,0 +1,139 @@
+from django.db import models
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
+
+
+@register_setting(icon="site")
+class SiteSettings(BaseSiteSetting):
+    """Who runs this site and where its legally required pages are; shown in header and footer."""
+
+    # Loaded once per request by the settings context processor, with every footer page.
+    select_related = [
+        "logo",
+        "accessibility_page",
+        "easy_language_page",
+        "sign_language_page",
+        "privacy_page",
+        "imprint_page",
+        "contact_page",
+    ]
+
+    site_name = models.CharField("Name der Website", max_length=80, default="Lernhafen")
+    city_name = models.CharField(
+        "Stadt",
+        max_length=80,
+        default="Datteln",
+        help_text="Erscheint in der Kopfzeile: „Offizielles Angebot der Stadt …“.",
+    )
+    logo = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name="Logo",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text="Wird mit dem Namen der Website als Text angezeigt; kein Alternativtext nötig.",
+    )
+    contact_email = models.EmailField("E-Mail für Fragen", blank=True)
+    contact_phone = models.CharField("Telefon für Fragen", max_length=40, blank=True)
+    contact_hours = models.CharField(
+        "Telefonzeiten", max_length=120, blank=True, help_text="z. B. „Mo–Fr 9–12 Uhr“"
+    )
+    contact_address = models.TextField("Anschrift", blank=True)
+    privacy_contact = models.TextField(
+        "Datenschutzbeauftragte*r",
+        blank=True,
+        help_text="Name und Erreichbarkeit, erscheint in der Datenschutzerklärung.",
+    )
+    accessibility_page = models.ForeignKey(
+        "wagtailcore.Page",
+        verbose_name="Barrierefreiheit",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    easy_language_page = models.ForeignKey(
+        "wagtailcore.Page",
+        verbose_name="Leichte Sprache",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    sign_language_page = models.ForeignKey(
+        "wagtailcore.Page",
+        verbose_name="Gebärdensprache",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    privacy_page = models.ForeignKey(
+        "wagtailcore.Page",
+        verbose_name="Datenschutz",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    imprint_page = models.ForeignKey(
+        "wagtailcore.Page",
+        verbose_name="Impressum",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    contact_page = models.ForeignKey(
+        "wagtailcore.Page",
+        verbose_name="Kontakt",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+
+    panels = [
+        MultiFieldPanel(
+            [FieldPanel("site_name"), FieldPanel("city_name"), FieldPanel("logo")],
+            heading="Auftritt",
+        ),
+        MultiFieldPanel(
+            [
+                FieldPanel("contact_email"),
+                FieldPanel("contact_phone"),
+                FieldPanel("contact_hours"),
+                FieldPanel("contact_address"),
+                FieldPanel("privacy_contact"),
+            ],
+            heading="Kontakt",
+        ),
+        MultiFieldPanel(
+            [
+                FieldPanel("accessibility_page"),
+                FieldPanel("easy_language_page"),
+                FieldPanel("sign_language_page"),
+                FieldPanel("privacy_page"),
+                FieldPanel("imprint_page"),
+                FieldPanel("contact_page"),
+            ],
+            heading="Seiten im Fußbereich",
+            help_text="Diese Seiten sind von jeder Seite aus verlinkt (BITV 2.0 § 7).",
+        ),
+    ]
+
+    class Meta:
+        verbose_name = "Website-Einstellungen"
+
+    def footer_links(self) -> list[tuple[str, object]]:
+        """(label, page) pairs for the footer, in the order residents look for them."""
+        pairs = [
+            ("Barrierefreiheit", self.accessibility_page),
+            ("Leichte Sprache", self.easy_language_page),
+            ("Gebärdensprache", self.sign_language_page),
+            ("Datenschutz", self.privacy_page),
+            ("Impressum", self.imprint_page),
+            ("Kontakt", self.contact_page),
+        ]
+        return [(label, page) for label, page in pairs if page is not None and page.live]

@@ -1,0 +1,7 @@
+"""Local development with runserver: DEBUG on, mail printed to the console."""
+
+from .base import *  # noqa: F403
+from .base import env
+
+DEBUG = True
+SECRET_KEY = env("SECRET_KEY", "dev-only-insecure-key-never-use-in-production")

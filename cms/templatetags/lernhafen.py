@@ -1,0 +1,75 @@
+"""Template tags for the site shell: navigation, breadcrumbs and small formatting helpers."""
+
+from __future__ import annotations
+
+from django import template
+from django.http import HttpRequest
+from django.template.defaultfilters import filesizeformat
+from wagtail.models import Page, Site
+
+register = template.Library()
+
+
+def _site_root(request: HttpRequest) -> Page | None:
+    # Cached on the request: header, breadcrumbs and footer all ask for it.
+    if not hasattr(request, "_lernhafen_root"):
+        site = Site.find_for_request(request)
+        request._lernhafen_root = site.root_page if site else None
+    return request._lernhafen_root
+
+
+@register.inclusion_tag("components/main_menu.html", takes_context=True)
+def main_menu(context) -> dict:
+    request = context.get("request")
+    root = _site_root(request) if request else None
+    items = list(root.get_children().live().in_menu()) if root else []
+    current = context.get("page")
+    current_path = current.url_path if current else (request.path if request else "")
+    for item in items:
+        item.is_current = bool(current_path) and current_path.startswith(item.url_path)
+    return {"request": request, "items": items, "root": root}
+
+
+@register.inclusion_tag("components/breadcrumbs.html", takes_context=True)
+def breadcrumbs(context, page: Page | None = None, current_title: str = "") -> dict:
+    """Trail from the home page to the current page; `current_title` for non-page views."""
+    request = context.get("request")
+    if page is not None:
+        ancestors = list(page.get_ancestors().filter(depth__gt=1))
+        trail = [*ancestors, page] if page.depth > 2 else []
+        return {"request": request, "trail": trail, "current_title": ""}
+    root = _site_root(request) if request else None
+    return {"request": request, "trail": [root] if root else [], "current_title": current_title}
+
+
+@register.filter
+def document_meta(document) -> str:
+    """'PDF, 120 KB' – what a resident needs to know before downloading."""
+    extension = (document.file_extension or "").upper()
+    try:
+        size = filesizeformat(document.get_file_size() or document.file.size)
+    except (OSError, ValueError):
+        size = ""
+    return ", ".join(part for part in (extension, size) if part)
+
+
+WIDGET_CLASSES = {
+    "select": "kern-form-input__select",
+    "checkbox": "kern-form-check__checkbox",
+}
+
+
+@register.simple_tag
+def field_widget(field) -> str:
+    """Render a bound field's widget with KERN classes and its hint and error wired up."""
+    css = WIDGET_CLASSES.get(field.widget_type, "kern-form-input__input")
+    attrs = {"class": f"{css} {css}--error" if field.errors else css}
+    described_by = []
+    if field.help_text:
+        described_by.append(f"{field.auto_id}-hint")
+    if field.errors:
+        described_by.append(f"{field.auto_id}-error")
+        attrs["aria-invalid"] = "true"
+    if described_by:
+        attrs["aria-describedby"] = " ".join(described_by)
+    return field.as_widget(attrs=attrs)

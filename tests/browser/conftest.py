@@ -1,0 +1,189 @@
+"""Browser tests: Playwright drives the system Chromium against pytest-django's live_server.
+
+A new page type needs only a few lines:
+
+    def test_my_page_is_accessible(browser_page, live_server, my_page):
+        check_accessibility(browser_page, live_server.url + my_page.url)
+
+`check_accessibility` loads the page at 1280 px and 320 px, light and dark, and asserts 0 axe-core
+violations (WCAG 2.2 AA tags), no horizontal scrolling, body text ≥ 18 px and no CSP violation.
+Every browser page also records all requests and fails the test on any host but the live server.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+from django.conf import settings
+
+# Playwright's sync API runs an event loop in the test thread; Django's ORM guard would refuse.
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
+AXE_SOURCE = (settings.NODE_MODULES / "axe-core" / "axe.min.js").read_text()
+AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
+VARIANTS = [(1280, "light"), (320, "light"), (1280, "dark"), (320, "dark")]
+LOCAL_HOSTS = {"localhost", "127.0.0.1", "[::1]", "::1"}
+ARTIFACTS = Path(settings.BASE_DIR) / "var" / "test-artifacts"
+
+
+def pytest_collection_modifyitems(items):
+    for item in items:
+        if "tests/browser/" in str(item.fspath):
+            item.add_marker(pytest.mark.browser)
+
+
+@pytest.fixture(scope="session")
+def chromium():
+    from playwright.sync_api import sync_playwright
+
+    if not Path(CHROMIUM).exists():
+        pytest.fail(f"Chromium not found at {CHROMIUM}; `make test` installs Debian's chromium.")
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(
+            executable_path=CHROMIUM,
+            args=[
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-quic",
+                "--no-first-run",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+                "--disable-dev-shm-usage",
+            ],
+        )
+        yield browser
+        browser.close()
+
+
+class RequestLog:
+    """Every URL the browser asked for, and every CSP violation it reported."""
+
+    def __init__(self):
+        self.urls: list[str] = []
+        self.csp_violations: list[str] = []
+
+    def foreign_requests(self) -> list[str]:
+        return [
+            url
+            for url in self.urls
+            if urlsplit(url).scheme in {"http", "https", "ws", "wss"}
+            and urlsplit(url).hostname not in LOCAL_HOSTS
+        ]
+
+
+@pytest.fixture
+def request_log() -> RequestLog:
+    return RequestLog()
+
+
+@pytest.fixture
+def browser_context(chromium, live_server, request_log):
+    context = chromium.new_context(
+        locale="de-DE", viewport={"width": 1280, "height": 900}, timezone_id="Europe/Berlin"
+    )
+    context.on("request", lambda request: request_log.urls.append(request.url))
+    yield context
+    context.close()
+    foreign = request_log.foreign_requests()
+    assert not foreign, f"The browser contacted hosts other than our own: {foreign}"
+    assert not request_log.csp_violations, f"CSP violations: {request_log.csp_violations}"
+
+
+@pytest.fixture
+def browser_page(browser_context, request_log):
+    page = browser_context.new_page()
+    page.set_default_timeout(15_000)
+
+    def on_console(message):
+        if "Content Security Policy" in message.text:
+            request_log.csp_violations.append(message.text)
+
+    page.on("console", on_console)
+    return page
+
+
+def set_theme(page, base_url: str, theme: str) -> None:
+    """Choose the display theme the way a visitor does: the display settings cookie."""
+    page.context.add_cookies(
+        [
+            {
+                "name": settings.LERNHAFEN_DISPLAY_COOKIE,
+                "value": f"{theme}.normal.auto",
+                "url": base_url,
+            }
+        ]
+    )
+
+
+def axe_violations(page) -> list[dict]:
+    # Evaluated through the DevTools protocol, so the page's CSP stays strict for the test.
+    page.evaluate(AXE_SOURCE)
+    result = page.evaluate(
+        "async (tags) => await axe.run(document, {runOnly: {type: 'tag', values: tags}})",
+        AXE_TAGS,
+    )
+    return result["violations"]
+
+
+def format_violations(violations: list[dict]) -> str:
+    lines = []
+    for violation in violations:
+        targets = [", ".join(node["target"]) for node in violation["nodes"][:5]]
+        lines.append(f"{violation['id']} ({violation['impact']}): {violation['help']} → {targets}")
+    return "\n".join(lines)
+
+
+def check_layout(page, label: str) -> None:
+    metrics = page.evaluate("""() => ({
+        scrollWidth: document.documentElement.scrollWidth,
+        clientWidth: document.documentElement.clientWidth,
+        bodyFontSize: parseFloat(getComputedStyle(document.body).fontSize),
+        smallText: [...document.querySelectorAll(
+            "main p, main li, main dd, main td, main label, main a, footer p, footer a, header a"
+        )].filter((el) => el.offsetParent !== null && !el.closest(".kern-kopfzeile")
+                  && parseFloat(getComputedStyle(el).fontSize) < 18)
+          .slice(0, 5).map((el) => el.outerHTML.slice(0, 80)),
+    })""")
+    assert metrics["scrollWidth"] <= metrics["clientWidth"], (
+        f"{label}: horizontal scrolling ({metrics['scrollWidth']} > {metrics['clientWidth']} px)"
+    )
+    assert metrics["bodyFontSize"] >= 18, f"{label}: body text is {metrics['bodyFontSize']} px"
+    assert not metrics["smallText"], f"{label}: text smaller than 18 px: {metrics['smallText']}"
+
+
+def save_screenshot(page, name: str) -> None:
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(ARTIFACTS / f"{name}.png"), full_page=True)
+
+
+def check_accessibility(
+    page, url: str, *, prepare=None, name: str | None = None, expect_status: int | None = None
+) -> None:
+    """Load `url` in every variant and assert 0 axe violations and a sound layout.
+
+    `prepare(page)` runs after each load, e.g. to submit a form and show its errors.
+    """
+    base_url = "{0.scheme}://{0.netloc}".format(urlsplit(url))
+    failures = []
+    for width, theme in VARIANTS:
+        label = f"{url} @ {width}px {theme}"
+        page.set_viewport_size({"width": width, "height": 900})
+        set_theme(page, base_url, theme)
+        response = page.goto(url)
+        if expect_status is not None:
+            assert response.status == expect_status, f"{label}: HTTP {response.status}"
+        if prepare:
+            prepare(page)
+        assert page.evaluate("document.documentElement.dataset.kernTheme") == theme
+        violations = axe_violations(page)
+        if violations:
+            failures.append(f"{label}:\n{format_violations(violations)}")
+            if name:
+                save_screenshot(page, f"{name}-{width}-{theme}")
+        check_layout(page, label)
+    assert not failures, "axe-core found violations:\n" + "\n\n".join(failures)

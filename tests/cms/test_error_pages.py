@@ -1,0 +1,26 @@
+"""Error pages in the site's design; the 500 page renders without database or context."""
+
+import pytest
+from django.template.loader import render_to_string
+from django.test import Client, override_settings
+from django.urls import path
+
+
+def _fail(request):
+    raise RuntimeError("boom")
+
+
+urlpatterns = [path("kaputt/", _fail)]
+
+
+def test_500_template_renders_standalone():
+    html = render_to_string("500.html")
+    assert "Entschuldigung, hier ist etwas schiefgegangen" in html and 'lang="de"' in html
+
+
+@pytest.mark.django_db
+@override_settings(ROOT_URLCONF="tests.cms.test_error_pages")
+def test_unexpected_error_shows_the_designed_500_page():
+    response = Client(raise_request_exception=False).get("/kaputt/")
+    assert response.status_code == 500
+    assert "Der Fehler liegt bei uns, nicht bei Ihnen." in response.content.decode()
