@@ -17,6 +17,8 @@ SILENCED_SYSTEM_CHECKS = ["django_ratelimit.E003", "django_ratelimit.W001"]
 AXES_ENABLED = False
 LERNHAFEN_SERVE_MEDIA = True
 MEDIA_ROOT = Path(tempfile.mkdtemp(prefix="lernhafen-test-media-"))
+# Static files come from the finders in tests; an existing STATIC_ROOT keeps whitenoise quiet.
+STATIC_ROOT = Path(tempfile.mkdtemp(prefix="lernhafen-test-static-"))
 WAGTAILSEARCH_BACKENDS = {
     "default": {"BACKEND": "wagtail.search.backends.database", "SEARCH_CONFIG": "german"}
 }

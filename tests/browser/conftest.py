@@ -6,7 +6,8 @@ A new page type needs only a few lines:
         check_accessibility(browser_page, live_server.url + my_page.url)
 
 `check_accessibility` loads the page at 1280 px and 320 px, light and dark, and asserts 0 axe-core
-violations (WCAG 2.2 AA tags), no horizontal scrolling, body text ≥ 18 px and no CSP violation.
+violations (WCAG 2.2 AA tags), no horizontal scrolling, text ≥ 18 px, controls (buttons, fields,
+navigation links) ≥ 44 × 44 px and no CSP violation.
 Every browser page also records all requests and fails the test on any host but the live server.
 """
 
@@ -148,12 +149,24 @@ def check_layout(page, label: str) -> None:
         )].filter((el) => el.offsetParent !== null && !el.closest(".kern-kopfzeile")
                   && parseFloat(getComputedStyle(el).fontSize) < 18)
           .slice(0, 5).map((el) => el.outerHTML.slice(0, 80)),
+        smallTargets: [...document.querySelectorAll(
+            "button, input:not([type=hidden]), select, textarea, summary, nav a, .kern-btn"
+        )].filter((el) => {
+            if (el.offsetParent === null || el.closest(".honeypot")) return false;
+            const box = el.getBoundingClientRect();
+            const wrapper = el.closest(".kern-form-check");  // the label is part of the target
+            const target = wrapper ? wrapper.getBoundingClientRect() : box;
+            return target.width < 44 || target.height < 44;
+        }).slice(0, 5).map((el) => el.outerHTML.slice(0, 80)),
     })""")
     assert metrics["scrollWidth"] <= metrics["clientWidth"], (
         f"{label}: horizontal scrolling ({metrics['scrollWidth']} > {metrics['clientWidth']} px)"
     )
     assert metrics["bodyFontSize"] >= 18, f"{label}: body text is {metrics['bodyFontSize']} px"
     assert not metrics["smallText"], f"{label}: text smaller than 18 px: {metrics['smallText']}"
+    assert not metrics["smallTargets"], (
+        f"{label}: controls smaller than 44 × 44 px: {metrics['smallTargets']}"
+    )
 
 
 def save_screenshot(page, name: str) -> None:
