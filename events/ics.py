@@ -1,0 +1,129 @@
+"""iCalendar output (RFC 5545) for feeds, downloads and mail attachments.
+
+Times are written as Europe/Berlin local times with a VTIMEZONE in the rule form Outlook itself
+writes (yearly RRULE for the EU changes), so every calendar app shows the same wall-clock time.
+Feeds never contain personal data.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import UTC, datetime, timedelta
+
+from django.conf import settings
+from django.utils import timezone
+from icalendar import Calendar, Event, Timezone, TimezoneDaylight, TimezoneStandard, vCalAddress
+
+from events.models import Session
+
+TZID = "Europe/Berlin"
+REFRESH = timedelta(hours=6)
+
+
+def berlin_vtimezone() -> Timezone:
+    """Europe/Berlin with the EU rules in force since 1996 (last Sunday of March / October)."""
+    tz = Timezone()
+    tz.add("tzid", TZID)
+    tz.add("x-lic-location", TZID)
+    daylight = TimezoneDaylight()
+    daylight.add("tzname", "CEST")
+    daylight.add("tzoffsetfrom", timedelta(hours=1))
+    daylight.add("tzoffsetto", timedelta(hours=2))
+    daylight.add("dtstart", datetime(1970, 3, 29, 2, 0, 0))
+    daylight.add("rrule", {"freq": "yearly", "bymonth": 3, "byday": "-1su"})
+    standard = TimezoneStandard()
+    standard.add("tzname", "CET")
+    standard.add("tzoffsetfrom", timedelta(hours=2))
+    standard.add("tzoffsetto", timedelta(hours=1))
+    standard.add("dtstart", datetime(1970, 10, 25, 3, 0, 0))
+    standard.add("rrule", {"freq": "yearly", "bymonth": 10, "byday": "-1su"})
+    tz.add_component(daylight)
+    tz.add_component(standard)
+    return tz
+
+
+def _calendar(name: str, method: str) -> Calendar:
+    cal = Calendar()
+    cal.add("prodid", "-//Lernhafen//Workshop-Kalender//DE")
+    cal.add("version", "2.0")
+    cal.add("calscale", "GREGORIAN")
+    cal.add("method", method)
+    cal.add("name", name)
+    cal.add("x-wr-calname", name)
+    cal.add("x-wr-timezone", TZID)
+    cal.add("refresh-interval", REFRESH, parameters={"VALUE": "DURATION"})
+    cal.add("x-published-ttl", REFRESH)
+    cal.add_component(berlin_vtimezone())
+    return cal
+
+
+def _local(value: datetime) -> datetime:
+    return timezone.localtime(value, timezone.get_default_timezone())
+
+
+def session_event(session: Session, *, stamp: datetime, base_url: str) -> Event:
+    """One VEVENT: stable UID, SEQUENCE from the change counter, no personal data."""
+    workshop = session.workshop
+    venue = session.venue
+    event = Event()
+    event.add("uid", session.uid)
+    event.add("dtstamp", stamp)
+    event.add("dtstart", _local(session.start))
+    event.add("dtend", _local(session.end))
+    event.add("sequence", session.sequence)
+    event.add("created", session.created_at.astimezone(UTC))
+    event.add("last-modified", session.updated_at.astimezone(UTC))
+    cancelled = session.status == Session.CANCELLED
+    event.add("status", "CANCELLED" if cancelled else "CONFIRMED")
+    event.add("summary", f"Abgesagt: {workshop.title}" if cancelled else workshop.title)
+    location = ", ".join(part for part in (venue.name, session.room, venue.address) if part)
+    event.add("location", location)
+    if venue.latitude is not None and venue.longitude is not None:
+        event.add("geo", (float(venue.latitude), float(venue.longitude)))
+    url = base_url + session.get_url()
+    event.add("url", url)
+    description = [workshop.summary]
+    if workshop.what_to_bring:
+        description.append(f"Bitte mitbringen: {workshop.what_to_bring}")
+    description.append(f"Mehr Informationen und Anmeldung: {url}")
+    event.add("description", "\n\n".join(description))
+    event.add("transp", "OPAQUE")
+    return event
+
+
+def feed(sessions: Iterable[Session], *, name: str, base_url: str) -> bytes:
+    """A subscribable calendar (METHOD:PUBLISH); cancelled sessions stay in as CANCELLED."""
+    cal = _calendar(name, "PUBLISH")
+    stamp = timezone.now().astimezone(UTC)
+    for session in sessions:
+        cal.add_component(session_event(session, stamp=stamp, base_url=base_url))
+    return cal.to_ical()
+
+
+def invitation(session: Session, *, method: str, base_url: str, attendee_email: str = "") -> bytes:
+    """One event for a mail or a download.
+
+    PUBLISH adds or updates the entry; CANCEL (with ORGANIZER and ATTENDEE as iTIP asks)
+    removes it – the registrant's own cancellation or a session the organiser called off.
+    """
+    cal = _calendar(session.workshop.title, method)
+    event = session_event(session, stamp=timezone.now().astimezone(UTC), base_url=base_url)
+    if method == "CANCEL":
+        event["status"] = "CANCELLED"
+        # The registrant's own cancellation must outrank the entry they received.
+        event["sequence"] = session.sequence + 1
+    organiser = vCalAddress(f"mailto:{_from_address()}")
+    organiser.params["cn"] = "Lernhafen"
+    event.add("organizer", organiser)
+    if attendee_email:
+        attendee = vCalAddress(f"mailto:{attendee_email}")
+        attendee.params["role"] = "REQ-PARTICIPANT"
+        event.add("attendee", attendee)
+    cal.add_component(event)
+    return cal.to_ical()
+
+
+def _from_address() -> str:
+    from email.utils import parseaddr
+
+    return parseaddr(settings.DEFAULT_FROM_EMAIL)[1] or "lernhafen@localhost"

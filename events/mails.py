@@ -1,0 +1,77 @@
+"""Mails to registrants: plain text and HTML in German, with the session as .ics attachment.
+
+The attachment's METHOD matches the Content-Type's method parameter (RFC 6047).
+"""
+
+from __future__ import annotations
+
+from email.mime.text import MIMEText
+
+from django.conf import settings
+from django.core.mail import EmailMultiAlternatives
+from django.template.loader import render_to_string
+
+from events import ics
+from events.models import Registration
+
+SUBJECTS = {
+    "confirmed": "Ihre Anmeldung: {title}",
+    "waitlisted": "Sie stehen auf der Warteliste: {title}",
+    "promoted": "Ein Platz ist frei geworden – Sie sind angemeldet: {title}",
+    "reminder": "Erinnerung: {title} am {date}",
+    "cancelled": "Ihre Abmeldung: {title}",
+    "session_changed": "Geänderter Termin: {title}",
+    "session_cancelled": "Abgesagt: {title} am {date}",
+}
+# Which calendar entry goes with which mail; the waitlist gets none (no seat yet).
+ICS_METHOD = {
+    "confirmed": "PUBLISH",
+    "promoted": "PUBLISH",
+    "reminder": "PUBLISH",
+    "session_changed": "PUBLISH",
+    "session_cancelled": "CANCEL",
+    "cancelled": "CANCEL",
+}
+
+
+def build_registration_mail(registration: Registration, kind: str) -> EmailMultiAlternatives:
+    from django.utils import timezone
+
+    from events.services import cancel_url
+
+    session = registration.session
+    workshop = session.workshop
+    start = timezone.localtime(session.start)
+    context = {
+        "kind": kind,
+        "registration": registration,
+        "session": session,
+        "workshop": workshop,
+        "venue": session.venue,
+        "base_url": settings.BASE_URL,
+        "session_url": settings.BASE_URL + session.get_url(),
+        "cancel_url": settings.BASE_URL + cancel_url(registration)
+        if registration.status != Registration.CANCELLED
+        else "",
+        "waitlist_position": registration.waitlist_position,
+        "retention_days": settings.LERNHAFEN_EVENTS_RETENTION_DAYS,
+    }
+    subject = SUBJECTS[kind].format(title=workshop.title, date=f"{start:%d.%m.%Y}")
+    text = render_to_string("events/mail/registration.txt", context)
+    html = render_to_string("events/mail/registration.html", context)
+    message = EmailMultiAlternatives(subject, text, to=[registration.email])
+    message.attach_alternative(html, "text/html")
+    method = ICS_METHOD.get(kind)
+    if method:
+        body = ics.invitation(
+            session, method=method, base_url=settings.BASE_URL, attendee_email=registration.email
+        ).decode()
+        part = MIMEText(body, "calendar", "utf-8")
+        part.set_param("method", method)
+        part.add_header("Content-Disposition", "attachment", filename="termin.ics")
+        message.attach(part)
+    return message
+
+
+def send_registration_mail(registration: Registration, kind: str) -> None:
+    build_registration_mail(registration, kind).send()

@@ -1,0 +1,36 @@
+"""Background work (django-tasks): mails and the scheduled jobs.
+
+Tests and the local demo use the immediate backend; production queues them in the database for
+`manage.py db_worker` (README). Scheduled: `manage.py send_event_reminders` (hourly) and
+`manage.py purge_personal_data` (daily).
+"""
+
+from __future__ import annotations
+
+from django_tasks import task
+
+from events import mails, services
+from events.models import Registration
+
+
+@task()
+def send_registration_mail(registration_id: int, kind: str) -> bool:
+    registration = (
+        Registration.objects.select_related("session__workshop", "session__venue__district")
+        .filter(pk=registration_id, anonymised_at__isnull=True)
+        .first()
+    )
+    if registration is None or not registration.email:
+        return False
+    mails.send_registration_mail(registration, kind)
+    return True
+
+
+@task()
+def send_due_reminders() -> int:
+    return services.send_due_reminders()
+
+
+@task()
+def purge_registrations() -> int:
+    return services.purge_registrations()[1]

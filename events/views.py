@@ -1,0 +1,399 @@
+"""Views of the calendar pages; called from the route methods of EventIndexPage/WorkshopPage."""
+
+from __future__ import annotations
+
+import calendar as pycalendar
+import hashlib
+from datetime import date, datetime, time, timedelta
+from itertools import groupby
+from typing import TYPE_CHECKING
+
+from django.conf import settings
+from django.core.cache import cache
+from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
+from django.db.models import Count, F, Max, Q, QuerySet, Sum
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect
+from django.template.response import TemplateResponse
+from django.utils import timezone
+from django.utils.cache import patch_cache_control
+from django.utils.http import urlencode
+from django_ratelimit.core import is_ratelimited
+
+from events import ics, services
+from events.forms import HONEYPOT_FIELD, CalendarFilterForm, RegistrationForm, parse_month
+from events.models import District, Registration, Session
+from events.models.pages import ics_url
+
+if TYPE_CHECKING:
+    from events.models import EventIndexPage, WorkshopPage
+
+PAGE_SIZE = 30
+WORKSHOP_SESSION_LIMIT = 30
+FEED_PAST_DAYS = 30
+FEED_MAX_AGE = 15 * 60  # seconds calendar clients and proxies may reuse a feed
+FEED_CACHE_SECONDS = 60 * 60
+WEEKDAYS = ["Montag", "Dienstag", "Mittwoch", "Donnerstag", "Freitag", "Samstag", "Sonntag"]
+MONTHS = [
+    "Januar", "Februar", "März", "April", "Mai", "Juni",
+    "Juli", "August", "September", "Oktober", "November", "Dezember",
+]  # fmt: skip
+RATE_LIMITED = (
+    "Von Ihrem Anschluss kamen in kurzer Zeit sehr viele Anmeldungen. Bitte versuchen Sie es "
+    "in einer Stunde noch einmal oder rufen Sie uns an."
+)
+
+
+def _local_day_start(day: date) -> datetime:
+    return timezone.make_aware(datetime.combine(day, time.min))
+
+
+def group_by_day(sessions) -> list[tuple[date, list[Session]]]:
+    return [
+        (day, list(items))
+        for day, items in groupby(sessions, key=lambda s: timezone.localtime(s.start).date())
+    ]
+
+
+def filtered_sessions(form: CalendarFilterForm) -> QuerySet[Session]:
+    sessions = Session.objects.public().for_listing()
+    data = form.cleaned_data if form.is_valid() else {}
+    if data.get("stadtteil"):
+        sessions = sessions.filter(venue__district=data["stadtteil"])
+    if data.get("zielgruppe"):
+        sessions = sessions.filter(Q(workshop__audience=data["zielgruppe"]))
+    if data.get("thema"):
+        sessions = sessions.filter(workshop__digital_service=data["thema"])
+    if data.get("von"):
+        sessions = sessions.filter(end__gte=_local_day_start(data["von"]))
+    if data.get("bis"):
+        sessions = sessions.filter(start__lt=_local_day_start(data["bis"] + timedelta(days=1)))
+    if data.get("frei"):
+        sessions = sessions.filter(status=Session.SCHEDULED, booked_seats__lt=F("capacity"))
+    return sessions
+
+
+def _filter_query(request: HttpRequest, *drop: str) -> str:
+    pairs = [
+        (key, value)
+        for key, values in request.GET.lists()
+        if key not in drop
+        for value in values
+        if value
+    ]
+    return urlencode(pairs)
+
+
+def month_grid(month: date, sessions) -> list[list[dict | None]]:
+    """Weeks (Monday first) of day cells {day, sessions}; None pads the first/last week."""
+    by_day = dict(group_by_day(sessions))
+    weeks = []
+    for week in pycalendar.Calendar(firstweekday=0).monthdatescalendar(month.year, month.month):
+        weeks.append(
+            [
+                {"day": day, "sessions": by_day.get(day, []), "weekday": WEEKDAYS[day.weekday()]}
+                if day.month == month.month
+                else None
+                for day in week
+            ]
+        )
+    return weeks
+
+
+def calendar(request: HttpRequest, page: EventIndexPage) -> HttpResponse:
+    form = CalendarFilterForm(request.GET or None)
+    sessions = filtered_sessions(form)
+    now = timezone.now()
+    today = timezone.localdate()
+    view = "monat" if request.GET.get("ansicht") == "monat" else "liste"
+    context = page.get_context(request)
+    context.update(
+        {
+            "filter_form": form,
+            "view": view,
+            "filter_query": _filter_query(request, "seite", "ansicht", "monat"),
+            "feeds": feed_links(request, page),
+        }
+    )
+    if view == "monat":
+        month = parse_month(request.GET.get("monat"), today)
+        next_month = (month + timedelta(days=32)).replace(day=1)
+        prev_month = (month - timedelta(days=1)).replace(day=1)
+        in_month = sessions.filter(
+            start__gte=_local_day_start(month), start__lt=_local_day_start(next_month)
+        )
+        context.update(
+            {
+                "month": month,
+                "month_label": f"{MONTHS[month.month - 1]} {month.year}",
+                "prev_month": prev_month.strftime("%Y-%m"),
+                "prev_label": f"{MONTHS[prev_month.month - 1]} {prev_month.year}",
+                "next_month": next_month.strftime("%Y-%m"),
+                "next_label": f"{MONTHS[next_month.month - 1]} {next_month.year}",
+                "weeks": month_grid(month, list(in_month)),
+                "weekdays": WEEKDAYS,
+            }
+        )
+    else:
+        upcoming = sessions.filter(end__gte=now)
+        page_obj = Paginator(upcoming, PAGE_SIZE).get_page(request.GET.get("seite"))
+        context.update({"page_obj": page_obj, "days": group_by_day(page_obj.object_list)})
+    status = 400 if form.is_bound and not form.is_valid() else 200
+    return TemplateResponse(request, page.get_template(request), context, status=status)
+
+
+def feed_links(request: HttpRequest, page: EventIndexPage, *, path: str | None = None) -> dict:
+    """https and webcal:// addresses of a feed (the whole calendar unless `path` is given)."""
+    path = path or ics_url(page, "feed")
+    https = request.build_absolute_uri(path)
+    return {"https": https, "webcal": "webcal://" + https.split("://", 1)[1]}
+
+
+def workshop(request: HttpRequest, page: WorkshopPage) -> HttpResponse:
+    context = page.get_context(request)
+    sessions = list(page.upcoming_sessions()[: WORKSHOP_SESSION_LIMIT + 1])
+    context.update(
+        {
+            "days": group_by_day(sessions[:WORKSHOP_SESSION_LIMIT]),
+            "more_sessions": len(sessions) > WORKSHOP_SESSION_LIMIT,
+            "feeds": feed_links(request, page.get_parent().specific, path=ics_url(page, "feed")),
+        }
+    )
+    return TemplateResponse(request, page.get_template(request), context)
+
+
+def _session_of(page: WorkshopPage, session_id: int) -> Session:
+    session = (
+        Session.objects.with_seats()
+        .select_related("venue__district", "workshop")
+        .filter(pk=session_id, workshop=page)
+        .first()
+    )
+    if session is None:
+        raise Http404("Termin nicht gefunden")
+    return session
+
+
+def session_detail(request: HttpRequest, page: WorkshopPage, session_id: int) -> HttpResponse:
+    session = _session_of(page, session_id)
+    retention = settings.LERNHAFEN_EVENTS_RETENTION_DAYS
+    status = 200
+    if request.method == "POST" and session.is_open_for_registration:
+        form = RegistrationForm(request.POST, session=session, retention_days=retention)
+        if _rate_limited(request):
+            form.is_valid()
+            form.add_error(None, RATE_LIMITED)
+            status = 429
+        elif form.is_valid():
+            if form.cleaned_data[HONEYPOT_FIELD]:
+                # Looks like success to a bot; nothing is stored or sent.
+                return TemplateResponse(
+                    request, "events/registration_received.html", {"page": page}
+                )
+            try:
+                registration = services.register(
+                    session,
+                    name=form.cleaned_data["name"],
+                    email=form.cleaned_data["email"],
+                    phone=form.cleaned_data["phone"],
+                    seats=form.cleaned_data["seats"],
+                    accessibility_needs=form.cleaned_data["accessibility_needs"],
+                    registered_by=request.user if request.user.is_authenticated else None,
+                )
+            except ValidationError as error:
+                _add_service_errors(form, error)
+                status = 400
+            else:
+                return redirect(services.confirmation_url(registration), permanent=False)
+        else:
+            status = 400
+    else:
+        form = RegistrationForm(session=session, retention_days=retention)
+    context = page.get_context(request)
+    context.update(
+        {"session": session, "form": form, "venue": session.venue, "retention_days": retention}
+    )
+    return TemplateResponse(request, "events/session_page.html", context, status=status)
+
+
+def _add_service_errors(form: RegistrationForm, error: ValidationError) -> None:
+    if hasattr(error, "error_dict"):
+        for field, messages in error.message_dict.items():
+            form.add_error(field if field in form.fields else None, messages)
+    else:
+        form.add_error(None, error.messages)
+
+
+def _rate_limited(request: HttpRequest) -> bool:
+    return is_ratelimited(
+        request,
+        group="events:register",
+        key="ip",
+        rate=settings.LERNHAFEN_EVENTS_REGISTRATION_RATE,
+        method="POST",
+        increment=True,
+    )
+
+
+def session_ics(request: HttpRequest, page: WorkshopPage, session_id: int) -> HttpResponse:
+    session = _session_of(page, session_id)
+    body = ics.invitation(session, method="PUBLISH", base_url=_base_url(request))
+    return _ics_response(body, f"termin-{session.pk}.ics", download=True)
+
+
+def confirmation(request: HttpRequest, page: WorkshopPage, token: str) -> HttpResponse:
+    registration = services.registration_for_token(token)
+    if registration is None or registration.session.workshop_id != page.pk:
+        return _invalid_link(request, page)
+    context = page.get_context(request)
+    context.update(
+        {
+            "registration": registration,
+            "session": registration.session,
+            "cancel_url": services.cancel_url(registration),
+        }
+    )
+    return TemplateResponse(request, "events/confirmation_page.html", context)
+
+
+def cancel_registration(request: HttpRequest, page: EventIndexPage, token: str) -> HttpResponse:
+    registration = services.registration_for_token(token)
+    if registration is None:
+        return _invalid_link(request, page)
+    done = False
+    if request.method == "POST" and registration.status != Registration.CANCELLED:
+        services.cancel(registration)
+        done = True
+    context = page.get_context(request)
+    context.update(
+        {
+            "registration": registration,
+            "session": registration.session,
+            "done": done,
+            "already_cancelled": registration.status == Registration.CANCELLED and not done,
+        }
+    )
+    return TemplateResponse(request, "events/cancel_page.html", context)
+
+
+def _invalid_link(request: HttpRequest, page) -> HttpResponse:
+    context = page.get_context(request)
+    return TemplateResponse(request, "events/invalid_link.html", context, status=404)
+
+
+def _base_url(request: HttpRequest) -> str:
+    return request.build_absolute_uri("/").rstrip("/")
+
+
+def _ics_response(body: bytes, filename: str, *, download: bool) -> HttpResponse:
+    response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
+    disposition = "attachment" if download else "inline"
+    response["Content-Disposition"] = f'{disposition}; filename="{filename}"'
+    return response
+
+
+def feed(
+    request: HttpRequest,
+    page: EventIndexPage,
+    *,
+    district_slug: str | None = None,
+    course_slug: str | None = None,
+    workshop: WorkshopPage | None = None,
+) -> HttpResponse:
+    sessions = (
+        Session.objects.public()
+        .filter(end__gte=timezone.now() - timedelta(days=FEED_PAST_DAYS))
+        .select_related("workshop", "venue")
+        .order_by("start", "pk")
+    )
+    name = "Lernhafen: Workshops"
+    filename = "lernhafen-workshops.ics"
+    if district_slug:
+        district = District.objects.filter(slug=district_slug).first()
+        if district is None:
+            raise Http404("Stadtteil nicht gefunden")
+        sessions = sessions.filter(venue__district=district)
+        name, filename = (
+            f"Lernhafen: Workshops in {district.name}",
+            f"workshops-{district.slug}.ics",
+        )
+    if course_slug:
+        from courses.models import CoursePage
+
+        course = CoursePage.objects.live().filter(slug=course_slug).first()
+        if course is None:
+            raise Http404("Kurs nicht gefunden")
+        sessions = sessions.filter(workshop__course=course)
+        name, filename = f"Lernhafen: {course.title}", f"kurs-{course.slug}.ics"
+    if workshop is not None:
+        sessions = sessions.filter(workshop=workshop)
+        name, filename = f"Lernhafen: {workshop.title}", f"workshop-{workshop.slug}.ics"
+    body = _cached_feed(sessions, name=name, base_url=_base_url(request))
+    response = _ics_response(body, filename, download=False)
+    # Calendar apps poll; let them and any proxy reuse the feed for a while.
+    patch_cache_control(response, public=True, max_age=FEED_MAX_AGE)
+    return response
+
+
+def _cached_feed(sessions: QuerySet[Session], *, name: str, base_url: str) -> bytes:
+    """The feed bytes, rebuilt only when a session in it (or its workshop) changed.
+
+    Building 2,000 VEVENTs takes over a second; checking whether anything changed is one
+    aggregate query. Every change residents see raises a session's SEQUENCE and cancelled
+    sessions keep their row, so count + sequences + newest edit is a reliable version; workshop
+    edits count too because their title and summary are in the events.
+    """
+    version = sessions.order_by().aggregate(
+        count=Count("pk"),
+        changed=Max("updated_at"),
+        sequences=Sum("sequence"),
+        workshop_changed=Max("workshop__last_published_at"),
+    )
+    key_source = "|".join(
+        str(part)
+        for part in (base_url, name, str(sessions.query), *version.values(), timezone.localdate())
+    )
+    key = "events:feed:" + hashlib.sha256(key_source.encode()).hexdigest()
+    body = cache.get(key)
+    if body is None:
+        body = ics.feed(sessions, name=name, base_url=base_url)
+        cache.set(key, body, FEED_CACHE_SECONDS)
+    return body
+
+
+# --- Sections for other pages (hooks) ---------------------------------------------------------
+
+
+def related_sessions(page, limit: int = 6) -> list[Session]:
+    """Upcoming sessions of workshops linked to a course or tutorial page or its services."""
+    condition = Q()
+    if page.__class__.__name__ == "CoursePage":
+        condition |= Q(workshop__course_id=page.pk)
+        service_ids = list(page.digital_services.values_list("pk", flat=True))
+        if service_ids:
+            condition |= Q(workshop__digital_service_id__in=service_ids)
+    service_id = getattr(page, "digital_service_id", None)
+    if service_id:
+        condition |= Q(workshop__digital_service_id=service_id)
+    if not condition:
+        return []
+    return list(
+        Session.objects.public()
+        .upcoming()
+        .filter(condition, status=Session.SCHEDULED)
+        .for_listing()[:limit]
+    )
+
+
+def next_sessions(limit: int = 4) -> list[Session]:
+    return list(
+        Session.objects.public().upcoming().filter(status=Session.SCHEDULED).for_listing()[:limit]
+    )
+
+
+def serve_ics(request: HttpRequest, path: str) -> HttpResponse:
+    """Serve `/kalender/feed.ics` & co.: Wagtail only routes paths that end in a slash."""
+    from wagtail.views import serve
+
+    return serve(request, path + "/")

@@ -1,0 +1,163 @@
+"""Calendar, workshop, session, registration, confirmation and cancellation pages: axe 0
+violations at 1280/320 px, light and dark; registration by keyboard alone."""
+
+from datetime import timedelta
+
+import pytest
+from django.utils import timezone
+
+from events import services
+from events.models import Registration
+from tests.browser.conftest import check_accessibility
+from tests.factories.events import (
+    EventIndexPageFactory,
+    SessionFactory,
+    VenueFactory,
+    WorkshopPageFactory,
+)
+
+pytestmark = pytest.mark.django_db(transaction=True)
+
+
+@pytest.fixture
+def calendar(demo_site):
+    calendar = EventIndexPageFactory(parent=demo_site.home, show_in_menus=True)
+    workshop = WorkshopPageFactory(
+        parent=calendar,
+        slug="buergerkonto",
+        title="Das Bürgerkonto einrichten",
+        description="<p>Wir legen gemeinsam Ihr Bürgerkonto an.</p>",
+    )
+    venue = VenueFactory(name="Stadtbibliothek Datteln")
+    start = timezone.now() + timedelta(days=3)
+    open_session = SessionFactory(workshop=workshop, venue=venue, start=start, capacity=4)
+    full = SessionFactory(
+        workshop=workshop, venue=venue, start=start + timedelta(days=1), capacity=1
+    )
+    services.register(full, name="Heinz", phone="02363 1")
+    services.register(full, name="Gisela", phone="02363 2")
+    cancelled = SessionFactory(workshop=workshop, venue=venue, start=start + timedelta(days=2))
+    services.cancel_session(cancelled)
+    return {"page": calendar, "workshop": workshop, "open": open_session, "full": full}
+
+
+def test_calendar_list(browser_page, live_server, calendar):
+    check_accessibility(browser_page, live_server.url + "/kalender/", name="kalender-liste")
+
+
+def test_calendar_month(browser_page, live_server, calendar):
+    check_accessibility(browser_page, live_server.url + "/kalender/?ansicht=monat", name="monat")
+
+
+def test_calendar_with_filters_applied(browser_page, live_server, calendar):
+    district = calendar["open"].venue.district.slug
+    check_accessibility(
+        browser_page, live_server.url + f"/kalender/?stadtteil={district}&frei=on", name="filter"
+    )
+
+
+def test_calendar_with_filter_errors(browser_page, live_server, calendar):
+    check_accessibility(
+        browser_page,
+        live_server.url + "/kalender/?von=morgen",
+        name="filter-fehler",
+        expect_status=400,
+    )
+
+
+def test_workshop_page(browser_page, live_server, calendar):
+    check_accessibility(browser_page, live_server.url + calendar["workshop"].url, name="workshop")
+
+
+def test_session_page_with_form(browser_page, live_server, calendar):
+    check_accessibility(browser_page, live_server.url + calendar["open"].get_url(), name="termin")
+
+
+def test_full_session_page(browser_page, live_server, calendar):
+    check_accessibility(browser_page, live_server.url + calendar["full"].get_url(), name="voll")
+
+
+def test_registration_form_with_errors(browser_page, live_server, calendar):
+    def submit_empty(page):
+        page.click("button[type=submit] >> text=Verbindlich anmelden")
+        page.wait_for_selector("[data-error-summary]")
+
+    check_accessibility(
+        browser_page,
+        live_server.url + calendar["open"].get_url(),
+        prepare=submit_empty,
+        name="anmeldung-fehler",
+    )
+
+
+def test_confirmation_and_cancellation_pages(browser_page, live_server, calendar):
+    confirmed = services.register(calendar["open"], name="Erika", phone="02363 3")
+    waiting = Registration.objects.filter(status="waitlisted").first()
+    check_accessibility(
+        browser_page, live_server.url + services.confirmation_url(confirmed), name="bestaetigt"
+    )
+    check_accessibility(
+        browser_page, live_server.url + services.confirmation_url(waiting), name="warteliste"
+    )
+    check_accessibility(
+        browser_page, live_server.url + services.cancel_url(confirmed), name="stornieren"
+    )
+
+    other = services.register(calendar["open"], name="Dieter", phone="02363 4")
+
+    def cancel(page):
+        # Each variant cancels anew: book the seat again first.
+        Registration.objects.filter(pk=other.pk).update(status="confirmed", cancelled_at=None)
+        page.reload()
+        page.click("text=Ja, Anmeldung stornieren")
+        page.wait_for_selector("text=Sie sind abgemeldet")
+
+    check_accessibility(
+        browser_page,
+        live_server.url + services.cancel_url(other),
+        prepare=cancel,
+        name="storniert",
+    )
+
+
+def _focused(page) -> str:
+    return page.evaluate(
+        "() => { const el = document.activeElement;"
+        " return (el.id || el.name || el.textContent || el.tagName).trim(); }"
+    )
+
+
+def _tab_until(page, predicate, limit: int = 120) -> None:
+    for _ in range(limit):
+        page.keyboard.press("Tab")
+        if predicate(_focused(page)):
+            return
+    raise AssertionError(f"never reached the element by Tab; last focus: {_focused(page)!r}")
+
+
+def test_registration_by_keyboard_alone(browser_page, live_server, calendar):
+    page = browser_page
+    page.goto(live_server.url + "/kalender/")
+    title = calendar["workshop"].title
+    _tab_until(page, lambda focused: focused == title)
+    page.keyboard.press("Enter")
+    page.wait_for_selector("#anmeldung-titel")
+
+    _tab_until(page, lambda focused: focused == "id_name")
+    page.keyboard.type("Erika Brandt")
+    _tab_until(page, lambda focused: focused == "id_email")
+    page.keyboard.type("erika@example.org")
+    _tab_until(page, lambda focused: focused == "Verbindlich anmelden")
+    page.keyboard.press("Enter")
+    # Consent missing: the error summary takes focus and links to the checkbox.
+    page.wait_for_selector("[data-error-summary]")
+    _tab_until(page, lambda focused: focused.startswith("Ich bin einverstanden"))
+    page.keyboard.press("Enter")
+    assert _focused(page) == "id_privacy_consent"
+    page.keyboard.press("Space")
+    _tab_until(page, lambda focused: focused == "Verbindlich anmelden")
+    page.keyboard.press("Enter")
+
+    page.wait_for_selector("text=Sie sind angemeldet")
+    registration = Registration.objects.get(name="Erika Brandt")
+    assert registration.status == "confirmed" and registration.email == "erika@example.org"

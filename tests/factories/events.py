@@ -1,0 +1,65 @@
+"""Factories for the calendar: districts, venues, workshops, sessions (STYLE.md §7)."""
+
+from datetime import timedelta
+from decimal import Decimal
+
+import factory
+import wagtail_factories
+from django.utils import timezone
+
+from events.models import District, EventIndexPage, Session, Venue, WorkshopPage
+
+
+class DistrictFactory(factory.django.DjangoModelFactory):
+    name = factory.Sequence(lambda n: f"Stadtteil {n}")
+    slug = factory.Sequence(lambda n: f"stadtteil-{n}")
+
+    class Meta:
+        model = District
+        django_get_or_create = ("slug",)
+
+
+class VenueFactory(factory.django.DjangoModelFactory):
+    name = factory.Sequence(lambda n: f"Bürgerhaus {n}")
+    district = factory.SubFactory(DistrictFactory)
+    street = "Hohe Straße 1"
+    postcode = "45711"
+    latitude = Decimal("51.653910")
+    longitude = Decimal("7.341620")
+    step_free_access = True
+    accessible_toilet = True
+    public_transport = "Bus SB 22, Haltestelle Rathaus"
+
+    class Meta:
+        model = Venue
+
+
+class EventIndexPageFactory(wagtail_factories.PageFactory):
+    title = "Workshops"
+    slug = "kalender"
+    intro = "Hilfe in Ihrem Stadtteil."
+
+    class Meta:
+        model = EventIndexPage
+
+
+class WorkshopPageFactory(wagtail_factories.PageFactory):
+    title = factory.Sequence(lambda n: f"Workshop {n}")
+    slug = factory.Sequence(lambda n: f"workshop-{n}")
+    summary = "Wir zeigen Ihnen Schritt für Schritt, wie es geht."
+    what_to_bring = "Ihr Smartphone"
+
+    class Meta:
+        model = WorkshopPage
+
+
+class SessionFactory(factory.django.DjangoModelFactory):
+    start = factory.LazyFunction(lambda: timezone.now() + timedelta(days=7))
+    end = factory.LazyAttribute(lambda o: o.start + timedelta(minutes=90))
+    venue = factory.SubFactory(VenueFactory)
+    room = "Seminarraum"
+    capacity = 8
+    group_limit = 1
+
+    class Meta:
+        model = Session
