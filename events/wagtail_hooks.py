@@ -131,3 +131,4 @@ def purge_registrations(now):
     return services.purge_registrations(now)
 
 
+from events.workspace import admin_hooks  # noqa: E402,F401

@@ -12,3 +12,4 @@ __all__ = [
     "Venue",
     "WorkshopPage",
 ]
+from .lotsen import Attendance, LotseProfile, SessionReview, WorkspaceSettings  # noqa: F401

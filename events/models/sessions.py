@@ -21,7 +21,7 @@ class SessionQuerySet(models.QuerySet):
 
         Sessions a Lotse planned that Koordination has not approved (SessionReview) stay out.
         """
-        return self.filter(workshop__live=True)
+        return self.filter(workshop__live=True).exclude(review__state__in=("pending", "rejected"))
 
     def upcoming(self, now=None) -> SessionQuerySet:
         return self.filter(end__gte=now or timezone.now())

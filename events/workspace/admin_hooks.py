@@ -1,0 +1,134 @@
+"""Wagtail wiring of the workspace, imported at the end of events/wagtail_hooks.py.
+
+- register_admin_urls: /admin/lotsen/… (events.workspace.urls)
+- register_admin_menu_item: „Digitallotsen“ for Lotsen and Koordination
+- construct_homepage_panels: „Meine nächsten Termine“ and „Termine ohne Lotse“ on the dashboard
+- LotseProfile snippets (Koordination only, through model permissions)
+- lernhafen_seed_demo (order 25, after the calendar), lernhafen_demo_logins
+"""
+
+from __future__ import annotations
+
+from django.urls import include, path, reverse
+from django.utils import timezone
+from wagtail import hooks
+from wagtail.admin.menu import Menu, MenuItem, SubmenuMenuItem
+from wagtail.admin.ui.components import Component
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSet
+
+from cms.hooks import DEMO_LOGINS, SEED_DEMO
+from events.models import LotseProfile, Session
+from events.workspace import permissions
+
+
+class LotseProfileViewSet(SnippetViewSet):
+    model = LotseProfile
+    menu_label = "Lotsenprofile"
+    icon = "user"
+    add_to_admin_menu = False
+    list_display = ["display_name", "user", "languages"]
+    list_filter = ["districts"]
+    search_fields = ["display_name"]
+
+
+register_snippet(LotseProfileViewSet)
+
+
+@hooks.register("register_admin_urls")
+def register_workspace_urls():
+    return [path("lotsen/", include("events.workspace.urls", namespace="events_workspace"))]
+
+
+class RoleMenuItem(MenuItem):
+    def __init__(self, *args, coordinator_only: bool = False, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.coordinator_only = coordinator_only
+
+    def is_shown(self, request):
+        if self.coordinator_only:
+            return permissions.is_coordinator(request.user)
+        return permissions.can_use_workspace(request.user)
+
+
+class WorkspaceSubmenu(SubmenuMenuItem):
+    def is_shown(self, request):
+        return permissions.can_use_workspace(request.user)
+
+
+def _workspace_menu() -> Menu:
+    def item(label, name, icon, order, **kwargs):
+        return RoleMenuItem(
+            label, reverse(f"events_workspace:{name}"), icon_name=icon, order=order, **kwargs
+        )
+
+    return Menu(
+        items=[
+            item("Meine Termine", "sessions", "date", 100),
+            item("Neuer Termin", "session_create", "plus", 110),
+            item("Neue Terminreihe", "series_create", "repeat", 120),
+            item("Mein Lotsenprofil", "profile", "user", 130),
+            item("Termine zur Freigabe", "reviews", "tick-inverse", 200, coordinator_only=True),
+            item("Berichte für die Stadt", "reports", "table", 210, coordinator_only=True),
+            RoleMenuItem(
+                "Lotsenprofile",
+                reverse("wagtailsnippets_events_lotseprofile:list"),
+                icon_name="group",
+                order=220,
+                coordinator_only=True,
+            ),
+        ]
+    )
+
+
+@hooks.register("register_admin_menu_item")
+def register_workspace_menu():
+    return WorkspaceSubmenu("Digitallotsen", _workspace_menu(), icon_name="group", order=240)
+
+
+class LotseDashboardPanel(Component):
+    """The Lotse's next sessions with fill rate and waitlist, and sessions nobody looks after."""
+
+    name = "lotse_dashboard"
+    template_name = "events/workspace/dashboard_panel.html"
+    order = 50
+
+    def get_context_data(self, parent_context):
+        request = parent_context["request"]
+        now = timezone.now()
+        scoped = (
+            permissions.sessions_for(request.user).upcoming(now).filter(status=Session.SCHEDULED)
+        )
+        mine = (
+            scoped.filter(digitallotsen=request.user)
+            .with_seats()
+            .select_related("workshop", "venue__district")
+            .order_by("start")[:8]
+        )
+        unassigned = (
+            scoped.filter(digitallotsen__isnull=True)
+            .with_seats()
+            .select_related("workshop", "venue__district")
+            .order_by("start")[:8]
+        )
+        return {"mine": list(mine), "unassigned": list(unassigned), "request": request}
+
+
+@hooks.register("construct_homepage_panels")
+def add_lotse_panel(request, panels):
+    if permissions.can_use_workspace(request.user):
+        panels.append(LotseDashboardPanel())
+
+
+@hooks.register(SEED_DEMO, order=25)
+def seed_demo(demo):
+    from events.workspace.demo import seed_workspace
+
+    seed_workspace(demo)
+
+
+@hooks.register(DEMO_LOGINS)
+def demo_logins():
+    from events.workspace.demo import demo_logins as logins
+
+    return logins()

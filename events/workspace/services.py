@@ -1,0 +1,326 @@
+"""Writes of the Digitallotsen workspace: plan sessions, move people, take attendance, message.
+
+Registration changes go through events.services (register, cancel, cancel_session) or, where
+the calendar has no function for it (confirm someone from the waitlist, move someone back to the
+waitlist), through the same row lock (`_lock_session`) and seat count the public form uses.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils import timezone
+
+from events import services as calendar
+from events.models import (
+    Attendance,
+    Registration,
+    Session,
+    SessionReview,
+    SessionSeries,
+    Venue,
+    WorkshopPage,
+)
+from events.services import _booked_seats, _enqueue_mail, _lock_session
+from events.workspace.conflicts import Conflict, find_conflicts
+from events.workspace.permissions import is_coordinator
+
+MESSAGES = {
+    "not_full_seats": "Für {name} sind nur {free} Plätze frei, es werden aber {seats} gebraucht. "
+    "Erhöhen Sie die Zahl der Plätze oder setzen Sie vorher jemanden auf die Warteliste.",
+    "not_waiting": "Diese Person steht nicht auf der Warteliste.",
+    "not_confirmed": "Diese Person hat keinen festen Platz.",
+    "attendance_too_early": "Die Anwesenheit können Sie ab dem Tag des Termins eintragen.",
+    "cancelled_session": "Dieser Termin ist abgesagt.",
+}
+
+
+@dataclass
+class PlanOptions:
+    """What a new session (or each session of a series) gets besides its time."""
+
+    workshop: WorkshopPage
+    venue: Venue
+    room: str = ""
+    capacity: int = 8
+    group_limit: int = 1
+    lotsen: list = field(default_factory=list)
+
+
+def raise_conflicts(conflicts: list[Conflict]) -> None:
+    if conflicts:
+        errors: dict[str, list[str]] = {}
+        for conflict in conflicts:
+            errors.setdefault(conflict.field, []).append(conflict.message)
+        raise ValidationError(errors)
+
+
+def needs_review(user, need_approval: bool) -> bool:
+    return need_approval and not is_coordinator(user)
+
+
+def _submit(sessions: list[Session], user) -> None:
+    SessionReview.objects.bulk_create(
+        [SessionReview(session=session, submitted_by=user) for session in sessions]
+    )
+
+
+@transaction.atomic
+def create_sessions(
+    starts: list[tuple[datetime, datetime]], options: PlanOptions, *, user, need_approval: bool
+) -> list[Session]:
+    """Plan one session per (start, end) after checking every conflict; all or nothing."""
+    raise_conflicts(
+        find_conflicts(starts, venue=options.venue, room=options.room, lotsen=options.lotsen)
+    )
+    sessions = []
+    for start, end in starts:
+        session = Session(
+            workshop=options.workshop,
+            start=start,
+            end=end,
+            venue=options.venue,
+            room=options.room,
+            capacity=options.capacity,
+            group_limit=options.group_limit,
+        )
+        session.full_clean()
+        session.save()
+        session.digitallotsen.set(options.lotsen)
+        sessions.append(session)
+    if needs_review(user, need_approval):
+        _submit(sessions, user)
+    return sessions
+
+
+@transaction.atomic
+def create_series(
+    series: SessionSeries, lotsen: list, *, user, need_approval: bool
+) -> list[Session]:
+    """Save a series and create its sessions, after checking each date for conflicts."""
+    series.full_clean()
+    duration = timedelta(minutes=series.duration_minutes)
+    slots = [(start, start + duration) for start in calendar.series_starts(series)]
+    raise_conflicts(find_conflicts(slots, venue=series.venue, room=series.room, lotsen=lotsen))
+    series.save()
+    sessions = calendar.generate_sessions(series)
+    for session in sessions:
+        session.digitallotsen.set(lotsen)
+    if needs_review(user, need_approval):
+        _submit(sessions, user)
+    return sessions
+
+
+def update_session(session: Session, *, lotsen: list, **changes) -> int:
+    """Save an edited session; registrants hear about changed times or places.
+
+    Returns how many registrations were notified.
+    """
+    for name, value in changes.items():
+        setattr(session, name, value)
+    raise_conflicts(
+        find_conflicts(
+            [(session.start, session.end)],
+            venue=session.venue,
+            room=session.room,
+            lotsen=lotsen,
+            capacity=session.capacity,
+            session=session,
+        )
+    )
+    session.full_clean()
+    with transaction.atomic():
+        session.save()
+        session.digitallotsen.set(lotsen)
+    notified = calendar.session_changed(session, session.changed_notify_fields())
+    calendar.promote_waitlist(session)  # more seats now? the waitlist moves up
+    return notified
+
+
+def duplicate_session(
+    session: Session, starts: list[datetime], *, user, need_approval: bool
+) -> list[Session]:
+    """Copy a session to new dates, keeping its length, place, seats and Lotsen."""
+    duration = session.end - session.start
+    options = PlanOptions(
+        workshop=session.workshop,
+        venue=session.venue,
+        room=session.room,
+        capacity=session.capacity,
+        group_limit=session.group_limit,
+        lotsen=list(session.digitallotsen.all()),
+    )
+    return create_sessions(
+        [(start, start + duration) for start in starts],
+        options,
+        user=user,
+        need_approval=need_approval,
+    )
+
+
+def duplicate_series(
+    series: SessionSeries, first_start: datetime, *, user, need_approval: bool
+) -> tuple[SessionSeries, list[Session]]:
+    """Repeat a whole series from a new first date with as many dates as the original."""
+    count = len(calendar.series_starts(series))
+    rule = re.sub(r";?(UNTIL|COUNT)=[^;]*", "", series.rrule.strip().removeprefix("RRULE:"))
+    copy = SessionSeries(
+        workshop=series.workshop,
+        first_start=first_start,
+        duration_minutes=series.duration_minutes,
+        rrule=f"{rule};COUNT={count}",
+        exdates=series.exdates,
+        venue=series.venue,
+        room=series.room,
+        capacity=series.capacity,
+        group_limit=series.group_limit,
+    )
+    first = series.sessions.order_by("start").first()
+    lotsen = list(first.digitallotsen.all()) if first else []
+    sessions = create_series(copy, lotsen, user=user, need_approval=need_approval)
+    return copy, sessions
+
+
+# --- Registrations ---------------------------------------------------------------------------
+
+
+def register_on_behalf(
+    session: Session,
+    *,
+    name: str,
+    phone: str = "",
+    email: str = "",
+    seats: int = 1,
+    accessibility_needs: str = "",
+    user,
+) -> Registration:
+    """A phone registration: same rules and lock as the public form; no mail without address."""
+    return calendar.register(
+        session,
+        name=name,
+        phone=phone,
+        email=email,
+        seats=seats,
+        accessibility_needs=accessibility_needs,
+        registered_by=user,
+    )
+
+
+def confirm_from_waitlist(registration: Registration) -> Registration:
+    """Give a waitlisted person a seat, only if their seats are free (under the session lock)."""
+    with transaction.atomic():
+        locked = _lock_session(registration.session_id)
+        current = Registration.objects.get(pk=registration.pk)
+        if current.status != Registration.WAITLISTED:
+            raise ValidationError(MESSAGES["not_waiting"])
+        if locked.is_cancelled:
+            raise ValidationError(MESSAGES["cancelled_session"])
+        free = locked.capacity - _booked_seats(locked.pk)
+        if current.seats > free:
+            raise ValidationError(
+                MESSAGES["not_full_seats"].format(
+                    name=current.name or "diese Anmeldung", free=max(free, 0), seats=current.seats
+                )
+            )
+        current.status = Registration.CONFIRMED
+        current.promoted_at = timezone.now()
+        current.save(update_fields=["status", "promoted_at"])
+    _enqueue_mail(current, "promoted")
+    return current
+
+
+def move_to_waitlist(registration: Registration) -> Registration:
+    """Take a confirmed seat back (e.g. the person is unsure); the seat is free for others.
+
+    Nobody is promoted automatically: the Lotse decides who gets the seat next.
+    """
+    with transaction.atomic():
+        _lock_session(registration.session_id)
+        current = Registration.objects.get(pk=registration.pk)
+        if current.status != Registration.CONFIRMED:
+            raise ValidationError(MESSAGES["not_confirmed"])
+        current.status = Registration.WAITLISTED
+        current.save(update_fields=["status"])
+    _enqueue_mail(current, "waitlisted")
+    return current
+
+
+# --- Attendance ------------------------------------------------------------------------------
+
+
+def can_record_attendance(session: Session, now: datetime | None = None) -> bool:
+    now = now or timezone.now()
+    return not session.is_cancelled and (
+        timezone.localdate(session.start) <= timezone.localdate(now)
+    )
+
+
+@transaction.atomic
+def record_attendance(session: Session, marks: dict[int, str], *, user) -> int:
+    """Store attended / no-show per confirmed registration ("" removes a mark).
+
+    Returns the number of registrations whose mark changed.
+    """
+    if not can_record_attendance(session):
+        raise ValidationError(MESSAGES["attendance_too_early"])
+    confirmed = {
+        registration.pk: registration
+        for registration in session.registrations.confirmed().select_related("attendance")
+    }
+    valid = {Attendance.ATTENDED, Attendance.NO_SHOW}
+    changed = 0
+    for registration_id, status in marks.items():
+        registration = confirmed.get(registration_id)
+        if registration is None:
+            continue
+        current = getattr(registration, "attendance", None)
+        if status not in valid:
+            if current is not None:
+                current.delete()
+                changed += 1
+            continue
+        if current is None:
+            Attendance.objects.create(registration=registration, status=status, recorded_by=user)
+            changed += 1
+        elif current.status != status:
+            current.status, current.recorded_by = status, user
+            current.recorded_at = timezone.now()
+            current.save(update_fields=["status", "recorded_by", "recorded_at"])
+            changed += 1
+    return changed
+
+
+# --- Messages, review ------------------------------------------------------------------------
+
+
+@dataclass
+class MessageResult:
+    mailed: int
+    to_call: list[Registration]
+
+
+def send_message(session: Session, *, subject: str, body: str, user) -> MessageResult:
+    """Mail everyone registered or waiting; those without e-mail are listed to be called."""
+    from events.workspace.tasks import send_session_message
+
+    mailed, to_call = 0, []
+    for registration in session.registrations.active().order_by("status", "created_at", "pk"):
+        if registration.email:
+            send_session_message.enqueue(registration.pk, subject, body)
+            mailed += 1
+        elif registration.phone:
+            to_call.append(registration)
+    return MessageResult(mailed, to_call)
+
+
+def decide_review(session: Session, *, approve: bool, user, comment: str = "") -> SessionReview:
+    review, _ = SessionReview.objects.get_or_create(session=session)
+    review.state = SessionReview.APPROVED if approve else SessionReview.REJECTED
+    review.decided_by, review.decided_at = user, timezone.now()
+    review.comment = comment.strip()
+    review.save()
+    return review

@@ -1,0 +1,139 @@
+"""Factories for the Digitallotsen workspace: users in the two roles and Lotse profiles."""
+
+import importlib
+from dataclasses import dataclass
+from datetime import timedelta
+
+import factory
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group, Permission
+from django.utils import timezone
+
+from events.models import District, EventIndexPage, LotseProfile, Session, Venue, WorkshopPage
+from events.models.lotsen import DIGITALLOTSEN_GROUP, KOORDINATION_GROUP
+from tests.factories.events import (
+    DistrictFactory,
+    EventIndexPageFactory,
+    SessionFactory,
+    VenueFactory,
+    WorkshopPageFactory,
+)
+
+
+class UserFactory(factory.django.DjangoModelFactory):
+    username = factory.Sequence(lambda n: f"person-{n}")
+    first_name = "Petra"
+    last_name = factory.Sequence(lambda n: f"Albers {n}")
+    email = factory.LazyAttribute(lambda o: f"{o.username}@datteln.example")
+    password = factory.PostGenerationMethodCall("set_password", "ein-sicheres-passwort")
+
+    class Meta:
+        model = get_user_model()
+        django_get_or_create = ("username",)
+        skip_postgeneration_save = True
+
+    @factory.post_generation
+    def groups(self, create, extracted, **kwargs):
+        for name in extracted or []:
+            self.groups.add(role_group(name))
+        self.save()
+
+
+def role_group(name: str) -> Group:
+    """The group the data migration made; transactional tests flush it, so rebuild it then."""
+    group = Group.objects.filter(name=name).first()
+    if group is not None:
+        return group
+    migration = importlib.import_module("events.migrations.0003_lotsen_groups")
+    wanted = {
+        DIGITALLOTSEN_GROUP: migration.LOTSE_PERMISSIONS,
+        KOORDINATION_GROUP: migration.KOORDINATION_PERMISSIONS,
+    }.get(name, [])
+    group = Group.objects.create(name=name)
+    for app_label, codename in wanted:
+        group.permissions.add(
+            Permission.objects.get(content_type__app_label=app_label, codename=codename)
+        )
+    return group
+
+
+class LotseProfileFactory(factory.django.DjangoModelFactory):
+    """A Digitallotse (user in the group) working in `districts`."""
+
+    user = factory.SubFactory(UserFactory, groups=[DIGITALLOTSEN_GROUP])
+    display_name = factory.LazyAttribute(lambda o: o.user.get_full_name())
+    phone = "02363 107-410"
+
+    class Meta:
+        model = LotseProfile
+        skip_postgeneration_save = True
+
+    @factory.post_generation
+    def districts(self, create, extracted, **kwargs):
+        if extracted:
+            self.districts.set(extracted)
+
+
+def coordinator(**kwargs):
+    return UserFactory(groups=[KOORDINATION_GROUP], first_name="Andrea", **kwargs)
+
+
+@dataclass
+class World:
+    """Two districts with a venue, a Lotse and an upcoming session each, and a coordinator."""
+
+    calendar: EventIndexPage
+    workshop: WorkshopPage
+    hagem: District
+    ahsen: District
+    venue_hagem: Venue
+    venue_ahsen: Venue
+    lotse_hagem: LotseProfile
+    lotse_ahsen: LotseProfile
+    coordinator: object
+    session_hagem: Session
+    session_ahsen: Session
+
+
+def make_world(home) -> World:
+    calendar = EventIndexPageFactory(parent=home)
+    workshop = WorkshopPageFactory(
+        parent=calendar,
+        title="Das Bürgerkonto einrichten",
+        slug="buergerkonto-einrichten",
+        audience="senioren",
+    )
+    hagem = DistrictFactory(name="Hagem", slug="hagem")
+    ahsen = DistrictFactory(name="Ahsen", slug="ahsen")
+    venue_hagem = VenueFactory(name="Bürgerhaus Hagem", district=hagem)
+    venue_ahsen = VenueFactory(name="Dorfgemeinschaftshaus Ahsen", district=ahsen)
+    lotse_hagem = LotseProfileFactory(
+        user__username="lotse-hagem",
+        user__first_name="Murat",
+        user__last_name="Yılmaz",
+        districts=[hagem],
+    )
+    lotse_ahsen = LotseProfileFactory(
+        user__username="lotsin-ahsen",
+        user__first_name="Sabine",
+        user__last_name="Kühn",
+        districts=[ahsen],
+    )
+    start = timezone.now().replace(microsecond=0) + timedelta(days=7)
+    session_hagem = SessionFactory(workshop=workshop, venue=venue_hagem, capacity=3, start=start)
+    session_hagem.digitallotsen.add(lotse_hagem.user)
+    session_ahsen = SessionFactory(workshop=workshop, venue=venue_ahsen, capacity=3, start=start)
+    session_ahsen.digitallotsen.add(lotse_ahsen.user)
+    return World(
+        calendar,
+        workshop,
+        hagem,
+        ahsen,
+        venue_hagem,
+        venue_ahsen,
+        lotse_hagem,
+        lotse_ahsen,
+        coordinator(username="koordination"),
+        session_hagem,
+        session_ahsen,
+    )
