@@ -1,0 +1,438 @@
+"""Views of the learning app; the rules are in learning.services and learning.h5p."""
+
+from __future__ import annotations
+
+import json
+from functools import wraps
+
+from django.conf import settings
+from django.contrib.auth import views as auth_views
+from django.core import signing
+from django.http import (
+    Http404,
+    HttpRequest,
+    HttpResponse,
+    HttpResponseRedirect,
+    JsonResponse,
+)
+from django.middleware.csrf import get_token
+from django.shortcuts import get_object_or_404, render
+from django.urls import reverse
+from django.views.decorators.cache import never_cache
+from django.views.decorators.clickjacking import xframe_options_sameorigin
+from django.views.decorators.http import require_http_methods, require_POST
+from django_ratelimit.core import is_ratelimited
+from wagtail.models import Page
+
+from courses.models import CoursePage, LessonPage
+from learning import services
+from learning.blocks import FORM_EXERCISES, LessonDoneBlock
+from learning.forms import CertificateForm, GroupForm, JoinForm, RestoreForm
+from learning.models import H5PContent, Lerngruppe, Statement
+
+H5P_TOKEN_SALT = "learning.h5p-player"  # noqa: S105 – a signing salt, not a secret
+TOO_MANY = (
+    "Sie haben in kurzer Zeit sehr viele Anfragen gesendet. Bitte warten Sie etwas und "
+    "versuchen Sie es dann noch einmal."
+)
+
+
+def _limited(request: HttpRequest, group: str, rate: str | None = None) -> bool:
+    return is_ratelimited(
+        request,
+        group=f"learning:{group}",
+        key="ip",
+        rate=rate or settings.LERNHAFEN_LEARNING_RATE,
+        method="POST",
+        increment=True,
+    )
+
+
+def _wants_json(request: HttpRequest) -> bool:
+    return "application/json" in request.headers.get("Accept", "")
+
+
+# --- Native exercises ---------------------------------------------------------------------------
+
+
+@require_POST
+def exercise(request: HttpRequest, page_id: int, block_id: str) -> HttpResponse:
+    """Check an answer, record it on the Lernpass, and show the page with the result in place."""
+    page = get_object_or_404(Page.objects.live().public(), pk=page_id).specific
+    found = services.find_exercise(page, block_id)
+    if found is None or not isinstance(found[0], FORM_EXERCISES):
+        raise Http404("Keine Übung")
+    block, value = found
+    if _limited(request, "exercise"):
+        result = services.ExerciseResult(False, 0, 0, error=TOO_MANY)
+        status = 429
+    else:
+        result = block.check_answer(value, request.POST, block_id)
+        status = 400 if result.error else 200
+        lernpass = services.lernpass_from_request(request)
+        if not result.error and lernpass is not None:
+            if isinstance(block, LessonDoneBlock):
+                services.mark_page_done(lernpass, page)
+                services.touch(lernpass)
+            else:
+                services.record_statement(
+                    lernpass,
+                    page,
+                    verb=Statement.ANSWERED,
+                    block_id=block_id,
+                    success=result.correct,
+                    score_raw=result.score,
+                    score_max=result.max_score,
+                    raw={"kind": block.kind, "answer": result.submitted},
+                )
+            result.saved = True
+        if isinstance(block, LessonDoneBlock) and not result.error:
+            if lernpass is not None and isinstance(page, LessonPage):
+                progress = services.course_progress(lernpass, page.get_parent().specific)
+                result.note = f"Erledigt! Im Kurs „{progress.course.title}“: {progress.label}."
+            elif lernpass is None:
+                result.note = (
+                    "Gut gemacht! Mit einem Lernpass merken wir uns, was Sie erledigt haben."
+                )
+            else:
+                result.note = "Erledigt!"
+    request.learning_results = {block_id: result}
+    if _wants_json(request):
+        html = block.render(
+            value,
+            context={
+                "page": page,
+                "request": request,
+                "exercise_block_id": block_id,
+                "csrf_token": get_token(request),
+            },
+        )
+        return JsonResponse(
+            {"html": html, "message": result.note or result.summary, "correct": result.correct},
+            status=status,
+        )
+    response = page.serve(request)
+    response.status_code = status
+    return response
+
+
+# --- H5P ---------------------------------------------------------------------------------------
+
+
+@never_cache
+@xframe_options_sameorigin
+def h5p_player(request: HttpRequest, content_id: int) -> HttpResponse:
+    """The page inside the H5P block's iframe: h5p-standalone plus our xAPI listener."""
+    content = get_object_or_404(H5PContent.objects.select_related("main_library"), pk=content_id)
+    page_id = request.GET.get("seite", "")
+    block_id = request.GET.get("block", "")[:64]
+    token = ""
+    if page_id.isdigit() and Page.objects.live().public().filter(pk=int(page_id)).exists():
+        token = signing.dumps(
+            {"c": content.pk, "p": int(page_id), "b": block_id}, salt=H5P_TOKEN_SALT
+        )
+    return render(
+        request,
+        "learning/h5p_player.html",
+        {
+            "content": content,
+            "content_url": settings.MEDIA_URL + content.storage_path,
+            "libraries_url": settings.MEDIA_URL + "h5p/libraries",
+            "token": token,
+            "csrf": get_token(request),
+        },
+    )
+
+
+@require_POST
+def xapi(request: HttpRequest) -> JsonResponse:
+    """Intake of H5P xAPI statements (CSRF-protected, signed context, size and rate limit)."""
+    if (
+        int(request.headers.get("Content-Length") or 0) > services.MAX_STATEMENT_BYTES
+        or len(request.body) > services.MAX_STATEMENT_BYTES
+    ):
+        return JsonResponse({"error": "Die Aussage ist zu groß."}, status=413)
+    if _limited(request, "xapi"):
+        return JsonResponse({"error": TOO_MANY}, status=429)
+    try:
+        payload = json.loads(request.body.decode("utf-8"))
+        where = signing.loads(str(payload.get("token", "")), salt=H5P_TOKEN_SALT, max_age=86400)
+        fields = services.parse_xapi(payload.get("statement"))
+    except (UnicodeDecodeError, json.JSONDecodeError, AttributeError):
+        return JsonResponse({"error": "Die Daten sind kein gültiges JSON."}, status=400)
+    except signing.BadSignature:
+        return JsonResponse({"error": "Das Zeichen der Übung ist ungültig."}, status=403)
+    except services.StatementRejected as exc:
+        return JsonResponse({"stored": False, "reason": str(exc)}, status=202)
+    lernpass = services.lernpass_from_request(request)
+    if lernpass is None:
+        return JsonResponse(
+            {"stored": False, "reason": "Ohne Lernpass bleibt der Fortschritt im Browser."},
+            status=202,
+        )
+    page = get_object_or_404(Page.objects.live(), pk=where["p"])
+    content = H5PContent.objects.filter(pk=where["c"]).first()
+    services.record_statement(
+        lernpass,
+        page,
+        block_id=where["b"],
+        self_reported=True,
+        raw=payload["statement"],
+        h5p_content=content,
+        **fields,
+    )
+    return JsonResponse({"stored": True}, status=201)
+
+
+# --- Lernpass -----------------------------------------------------------------------------------
+
+
+def _secure(request: HttpRequest) -> bool:
+    return request.is_secure()
+
+
+@never_cache
+def lernpass(request: HttpRequest) -> HttpResponse:
+    current = services.lernpass_from_request(request)
+    context = {
+        "lernpass": current,
+        "overview": services.progress_overview(current) if current else None,
+        "memberships": list(current.memberships.select_related("group")) if current else [],
+        "created": request.GET.get("neu") == "1",
+        "restored": request.GET.get("wiederhergestellt") == "1",
+        "deleted": request.GET.get("geloescht") == "1",
+    }
+    return render(request, "learning/lernpass.html", context)
+
+
+@require_POST
+def lernpass_create(request: HttpRequest) -> HttpResponse:
+    if _limited(request, "lernpass-create", settings.LERNHAFEN_LERNPASS_RESTORE_RATE):
+        return render(request, "learning/too_many.html", {"message": TOO_MANY}, status=429)
+    current = services.lernpass_from_request(request) or services.create_lernpass()
+    response = HttpResponseRedirect(reverse("learning:lernpass") + "?neu=1")
+    services.remember_lernpass(response, current, secure=_secure(request))
+    return response
+
+
+@never_cache
+@require_http_methods(["GET", "POST"])
+def lernpass_restore(request: HttpRequest) -> HttpResponse:
+    status = 200
+    if request.method == "POST":
+        form = RestoreForm(request.POST)
+        if _limited(request, "lernpass-restore", settings.LERNHAFEN_LERNPASS_RESTORE_RATE):
+            form.is_valid()
+            form.add_error(None, TOO_MANY)
+            status = 429
+        elif form.is_valid():
+            found = None if form.is_bot else services.find_lernpass(form.cleaned_data["code"])
+            if found is not None:
+                response = HttpResponseRedirect(
+                    reverse("learning:lernpass") + "?wiederhergestellt=1"
+                )
+                services.remember_lernpass(response, found, secure=_secure(request))
+                return response
+            form.add_error(
+                "code",
+                "Zu diesem Code gibt es keinen Lernpass. Bitte prüfen Sie die Zeichen – oder der "
+                "Lernpass wurde gelöscht, weil er lange nicht genutzt wurde.",
+            )
+            status = 400
+        else:
+            status = 400
+    else:
+        form = RestoreForm(initial={"code": request.GET.get("code", "")[:20]})
+    return render(request, "learning/lernpass_restore.html", {"form": form}, status=status)
+
+
+@never_cache
+def lernpass_qr(request: HttpRequest) -> HttpResponse:
+    import segno
+
+    current = services.lernpass_from_request(request)
+    if current is None:
+        raise Http404("Kein Lernpass")
+    url = request.build_absolute_uri(reverse("learning:lernpass_restore")) + f"?code={current.code}"
+    qr = segno.make(url, error="m")
+    return HttpResponse(
+        qr.svg_inline(scale=6, dark="#000000", light="#ffffff", border=4),
+        content_type="image/svg+xml",
+    )
+
+
+@never_cache
+@require_http_methods(["GET", "POST"])
+def lernpass_delete(request: HttpRequest) -> HttpResponse:
+    current = services.lernpass_from_request(request)
+    if current is None:
+        return HttpResponseRedirect(reverse("learning:lernpass"))
+    if request.method == "POST":
+        services.delete_lernpass(current)
+        response = HttpResponseRedirect(reverse("learning:lernpass") + "?geloescht=1")
+        services.forget_lernpass(response)
+        return response
+    return render(request, "learning/lernpass_delete.html", {"lernpass": current})
+
+
+@require_POST
+def lernpass_forget(request: HttpRequest) -> HttpResponse:
+    response = HttpResponseRedirect(reverse("learning:lernpass"))
+    services.forget_lernpass(response)
+    return response
+
+
+@require_POST
+def step_done(request: HttpRequest, page_id: int) -> HttpResponse:
+    """Mark a tutorial step as done on the Lernpass (``schritt`` = 1-based step number)."""
+    page = get_object_or_404(Page.objects.live().public(), pk=page_id)
+    step = request.POST.get("schritt", "")
+    current = services.lernpass_from_request(request)
+    if not step.isdigit() or not 1 <= int(step) <= 200:
+        return HttpResponse("Ungültiger Schritt", status=400)
+    if current is None:
+        return HttpResponseRedirect(reverse("learning:lernpass"))
+    if not _limited(request, "step"):
+        services.mark_step_done(current, page, int(step))
+    return HttpResponseRedirect(f"{page.url}?schritt={step}")
+
+
+# --- Lerngruppen --------------------------------------------------------------------------------
+
+
+def teacher_required(view):
+    @wraps(view)
+    def wrapped(request: HttpRequest, *args, **kwargs):
+        if not request.user.is_authenticated:
+            return HttpResponseRedirect(reverse("learning:teacher_login") + "?next=" + request.path)
+        if not services.is_teacher(request.user):
+            return render(request, "learning/not_teacher.html", status=403)
+        return never_cache(view)(request, *args, **kwargs)
+
+    return wrapped
+
+
+class TeacherLoginView(auth_views.LoginView):
+    template_name = "learning/teacher_login.html"
+    redirect_authenticated_user = False
+
+    def get_default_redirect_url(self):
+        return reverse("learning:groups")
+
+
+def _own_group(request: HttpRequest, pk: int) -> Lerngruppe:
+    groups = Lerngruppe.objects.all()
+    if not request.user.is_superuser:
+        groups = groups.filter(teacher=request.user)
+    return get_object_or_404(groups, pk=pk)
+
+
+@teacher_required
+@require_http_methods(["GET", "POST"])
+def groups(request: HttpRequest) -> HttpResponse:
+    status = 200
+    if request.method == "POST":
+        form = GroupForm(request.POST)
+        if form.is_valid():
+            group = services.create_group(
+                request.user, form.cleaned_data["name"], form.cleaned_data["courses"]
+            )
+            return HttpResponseRedirect(reverse("learning:group", args=[group.pk]) + "?neu=1")
+        status = 400
+    else:
+        form = GroupForm()
+    own = Lerngruppe.objects.filter(teacher=request.user)
+    return render(request, "learning/groups.html", {"form": form, "groups": own}, status=status)
+
+
+@teacher_required
+def group(request: HttpRequest, pk: int) -> HttpResponse:
+    report = services.group_report(_own_group(request, pk))
+    return render(
+        request,
+        "learning/group.html",
+        {"report": report, "group": report.group, "created": request.GET.get("neu") == "1"},
+    )
+
+
+@teacher_required
+@require_http_methods(["GET", "POST"])
+def group_end(request: HttpRequest, pk: int) -> HttpResponse:
+    group = _own_group(request, pk)
+    if request.method == "POST":
+        services.end_group(group)
+        return HttpResponseRedirect(reverse("learning:groups") + "?beendet=1")
+    return render(request, "learning/group_end.html", {"group": group})
+
+
+@never_cache
+@require_http_methods(["GET", "POST"])
+def join(request: HttpRequest) -> HttpResponse:
+    status = 200
+    current = services.lernpass_from_request(request)
+    if request.method == "POST":
+        form = JoinForm(request.POST)
+        if _limited(request, "join", settings.LERNHAFEN_LERNPASS_RESTORE_RATE):
+            form.is_valid()
+            form.add_error(None, TOO_MANY)
+            status = 429
+        elif form.is_valid():
+            if form.is_bot:
+                return HttpResponseRedirect(reverse("learning:lernpass"))
+            new_pass = current is None
+            holder = current or services.create_lernpass()
+            try:
+                membership = services.join_group(
+                    holder, form.cleaned_data["join_code"], form.cleaned_data["nickname"]
+                )
+            except services.JoinRejected as exc:
+                if new_pass:
+                    holder.delete()
+                form.add_error(exc.field, exc.message)
+                status = 400
+            else:
+                response = render(
+                    request,
+                    "learning/join_done.html",
+                    {"membership": membership, "lernpass": holder, "new_pass": new_pass},
+                )
+                services.remember_lernpass(response, holder, secure=_secure(request))
+                return response
+        else:
+            status = 400
+    else:
+        form = JoinForm(initial={"join_code": request.GET.get("code", "")[:12]})
+    return render(request, "learning/join.html", {"form": form, "lernpass": current}, status=status)
+
+
+# --- Certificates -------------------------------------------------------------------------------
+
+
+@never_cache
+@require_http_methods(["GET", "POST"])
+def certificate(request: HttpRequest, course_id: int) -> HttpResponse:
+    course = get_object_or_404(CoursePage.objects.live().public(), pk=course_id)
+    current = services.lernpass_from_request(request)
+    details = services.certificate_for(current, course)
+    if details is None:
+        progress = services.course_progress(current, course)
+        return render(
+            request,
+            "learning/certificate_locked.html",
+            {"course": course, "progress": progress, "lernpass": current},
+        )
+    status = 200
+    if request.method == "POST":
+        form = CertificateForm(request.POST)
+        if form.is_valid():
+            return render(
+                request,
+                "learning/certificate.html",
+                {**details, "name": form.cleaned_data["name"]},
+            )
+        status = 400
+    else:
+        form = CertificateForm()
+    return render(
+        request, "learning/certificate_form.html", {**details, "form": form}, status=status
+    )

@@ -1,0 +1,84 @@
+"""Admin wiring and the learning app's answers to Lernhafen's hooks (cms/hooks.py)."""
+
+from __future__ import annotations
+
+from wagtail import hooks
+from wagtail.admin.panels import FieldPanel, ObjectList
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
+
+from cms.hooks import DEMO_LOGINS, HOME_SECTIONS, PURGE_PERSONAL_DATA, SEED_DEMO
+from learning import services
+from learning.forms import H5PContentForm
+from learning.models import H5PContent, H5PLibrary, Lerngruppe
+
+
+class H5PContentViewSet(SnippetViewSet):
+    model = H5PContent
+    icon = "pick"
+    menu_label = "Interaktive Übungen (H5P)"
+    list_display = ["title", "main_library", "created_at"]
+    search_fields = ["title"]
+    edit_handler = ObjectList(
+        [FieldPanel("title"), FieldPanel("package")], base_form_class=H5PContentForm
+    )
+
+
+class H5PLibraryViewSet(SnippetViewSet):
+    model = H5PLibrary
+    icon = "code"
+    menu_label = "H5P-Bibliotheken"
+    list_display = ["title", "machine_name", "major_version", "minor_version", "patch_version"]
+    inspect_view_enabled = True
+    # Libraries come only from checked packages: no hand-made or edited rows.
+    add_to_admin_menu = False
+    edit_handler = ObjectList([FieldPanel("title", read_only=True)])
+
+
+class LerngruppeViewSet(SnippetViewSet):
+    model = Lerngruppe
+    icon = "group"
+    menu_label = "Lerngruppen"
+    list_display = ["name", "teacher", "created_at"]
+    edit_handler = ObjectList([FieldPanel("name")])
+
+
+class LearningGroup(SnippetViewSetGroup):
+    items = (H5PContentViewSet, H5PLibraryViewSet, LerngruppeViewSet)
+    menu_icon = "pick"
+    menu_label = "Lernen"
+    menu_name = "lernen"
+
+
+register_snippet(LearningGroup)
+
+
+@hooks.register(PURGE_PERSONAL_DATA)
+def purge_expired_lernpaesse(now):
+    return ("Abgelaufene Lernpässe", services.purge_expired_lernpaesse(now))
+
+
+@hooks.register(SEED_DEMO, order=30)
+def seed_learning_demo(demo):
+    from learning.demo import seed_demo
+
+    seed_demo(demo)
+
+
+@hooks.register(DEMO_LOGINS)
+def teacher_demo_login():
+    from learning.demo import teacher_login
+
+    return teacher_login()
+
+
+@hooks.register(HOME_SECTIONS)
+def lernpass_home_section(request, home_page):
+    lernpass = services.lernpass_from_request(request)
+    if lernpass is None:
+        return None
+    return {
+        "template": "learning/home_section.html",
+        "context": {"overview": services.progress_overview(lernpass)},
+        "order": 20,
+    }

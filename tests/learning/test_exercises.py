@@ -1,0 +1,187 @@
+"""Native exercises: checked on the server, result in place, recorded on the Lernpass."""
+
+from __future__ import annotations
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+
+from learning import services
+from learning.models import Statement
+
+pytestmark = pytest.mark.django_db
+
+
+def _url(page, block_id: str) -> str:
+    return reverse("learning:exercise", args=[page.pk, block_id])
+
+
+def test_lesson_renders_every_exercise_as_a_form_with_fieldset_and_legend(client, course):
+    html = client.get(course.exercises.url).content.decode()
+    for block_id in course.ids.values():
+        assert f'action="{_url(course.exercises, block_id)}#uebung-{block_id}"' in html
+    assert html.count("<fieldset") >= 6  # spot the fake: one fieldset per message
+    assert '<legend class="kern-label">Welches Passwort ist am sichersten?</legend>' in html
+    assert 'role="status"' in html
+
+
+def test_correct_answer_is_shown_in_place_and_recorded_on_the_lernpass(
+    lernpass_client, course, lernpass
+):
+    block_id = course.ids["single_choice"]
+    response = lernpass_client.post(_url(course.exercises, block_id), {"antwort": "1"})
+
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert "Richtig! Gut gemacht." in html
+    assert "Lang und zufällig." in html  # feedback on the chosen answer
+    assert '<h1 class="kern-heading-large">Üben</h1>' in html  # the same page
+    statement = Statement.objects.get()
+    assert (statement.lernpass, statement.page_id, statement.block_id) == (
+        lernpass,
+        course.exercises.pk,
+        block_id,
+    )
+    assert (statement.verb, statement.success, statement.score_raw) == ("answered", True, 1)
+    assert statement.self_reported is False
+
+
+def test_wrong_answer_gets_feedback_and_keeps_the_choice(client, course):
+    block_id = course.ids["single_choice"]
+    html = client.post(_url(course.exercises, block_id), {"antwort": "0"}).content.decode()
+    assert "Noch nicht ganz" in html
+    assert "Viel zu leicht zu erraten." in html
+    assert f'id="uebung-{block_id}-0" value="0" checked' in html
+
+
+def test_without_lernpass_the_result_is_shown_but_nothing_is_stored(client, course):
+    response = client.post(_url(course.exercises, course.ids["true_false"]), {"antwort": "falsch"})
+    assert "Das tun Banken nie." in response.content.decode()
+    assert "Ihr Ergebnis bleibt nur auf diesem Gerät" in response.content.decode()
+    assert Statement.objects.count() == 0
+
+
+def test_missing_answer_shows_the_error_next_to_the_question_and_stores_nothing(
+    lernpass_client, course
+):
+    block_id = course.ids["multiple_choice"]
+    response = lernpass_client.post(_url(course.exercises, block_id), {})
+    html = response.content.decode()
+    assert response.status_code == 400
+    assert "Bitte wählen Sie mindestens eine Antwort aus." in html
+    assert f'aria-describedby="uebung-{block_id}-hinweis uebung-{block_id}-fehler"' in html
+    assert "kern-fieldset--error" in html
+    assert Statement.objects.count() == 0
+
+
+@pytest.mark.parametrize("answer", ["x", "99", "-1", ""])
+def test_garbage_answers_never_crash(client, course, answer):
+    response = client.post(_url(course.exercises, course.ids["single_choice"]), {"antwort": answer})
+    assert response.status_code == 400
+
+
+def test_multiple_choice_counts_each_answer():
+    value = {
+        "answers": [
+            {"text": "a", "correct": True, "feedback": ""},
+            {"text": "b", "correct": False, "feedback": ""},
+            {"text": "c", "correct": True, "feedback": ""},
+        ]
+    }
+    partly = services.check_choice(value, ["0"], multiple=True)
+    assert (partly.correct, partly.score, partly.max_score) == (False, 2, 3)
+    assert services.check_choice(value, ["0", "2"], multiple=True).correct
+
+
+def test_order_steps_are_shown_mixed_and_checked_by_position(client, course):
+    block_id = course.ids["order_steps"]
+    value = services.find_exercise(course.exercises.specific, block_id)[1]
+    shown = services.shuffled_steps(value, block_id)
+    assert [text for _, text in shown] != list(value["steps"])
+    right = {f"schritt-{i}": str(index + 1) for i, (index, _) in enumerate(shown)}
+    assert services.check_order(value, right, block_id).correct
+    swapped = dict(right, **{"schritt-0": right["schritt-1"], "schritt-1": right["schritt-0"]})
+    assert services.check_order(value, swapped, block_id).score == 1
+    twice = dict(right, **{"schritt-0": right["schritt-1"]})
+    assert services.check_order(value, twice, block_id).error == (
+        "Bitte vergeben Sie jede Position nur einmal."
+    )
+    html = client.post(_url(course.exercises, block_id), swapped).content.decode()
+    assert "Richtig ist Position" in html
+
+
+def test_spot_the_fake_explains_each_message(client, course):
+    block_id = course.ids["spot_the_fake"]
+    html = client.post(
+        _url(course.exercises, block_id), {"nachricht-0": "echt", "nachricht-1": "echt"}
+    ).content.decode()
+    assert "Noch nicht ganz: 1 von 2 richtig." in html
+    assert "Fremde Adresse und Zeitdruck." in html
+    missing = client.post(_url(course.exercises, block_id), {"nachricht-0": "echt"})
+    assert "Bitte entscheiden Sie bei jeder Nachricht" in missing.content.decode()
+
+
+def test_javascript_gets_the_rendered_exercise_as_json(client, course):
+    block_id = course.ids["true_false"]
+    response = client.post(
+        _url(course.exercises, block_id), {"antwort": "falsch"}, HTTP_ACCEPT="application/json"
+    )
+    data = response.json()
+    assert data["correct"] is True
+    assert data["message"] == "Richtig! Gut gemacht."
+    assert f'id="uebung-{block_id}"' in data["html"]
+    assert "Das tun Banken nie." in data["html"]
+
+
+def test_unknown_page_or_block_is_404(client, course):
+    assert client.post(_url(course.exercises, "gibt-es-nicht"), {}).status_code == 404
+    assert client.post(reverse("learning:exercise", args=[999999, "x"]), {}).status_code == 404
+    assert client.get(_url(course.exercises, course.ids["true_false"])).status_code == 405
+
+
+def test_answers_are_rate_limited(client, course, settings):
+    settings.LERNHAFEN_LEARNING_RATE = "2/h"
+    url = _url(course.exercises, course.ids["true_false"])
+    assert client.post(url, {"antwort": "wahr"}).status_code == 200
+    assert client.post(url, {"antwort": "wahr"}).status_code == 200
+    response = client.post(url, {"antwort": "wahr"})
+    assert response.status_code == 429
+    assert "sehr viele Anfragen" in response.content.decode()
+
+
+def test_solving_every_exercise_completes_the_lesson_and_counts_in_the_course(
+    lernpass_client, course, lernpass
+):
+    page = course.exercises
+    ids = course.ids
+    value = services.find_exercise(page.specific, ids["order_steps"])[1]
+    order = {
+        f"schritt-{i}": str(index + 1)
+        for i, (index, _) in enumerate(services.shuffled_steps(value, ids["order_steps"]))
+    }
+    answers = {
+        "single_choice": {"antwort": "1"},
+        "multiple_choice": {"antwort": ["0", "2"]},
+        "true_false": {"antwort": "falsch"},
+        "order_steps": order,
+        "spot_the_fake": {"nachricht-0": "gefaelscht", "nachricht-1": "echt"},
+    }
+    for kind, data in list(answers.items())[:-1]:
+        lernpass_client.post(_url(page, ids[kind]), data)
+    assert services.course_progress(lernpass, course.page).done == 0
+    lernpass_client.post(_url(page, ids["spot_the_fake"]), answers["spot_the_fake"])
+
+    progress = services.course_progress(lernpass, course.page)
+    assert (progress.label, progress.finished) == ("1 von 2 Lektionen", False)
+    response = lernpass_client.post(_url(course.closing, course.done_id), {})
+    assert "Im Kurs „Sichere Passwörter“: 2 von 2 Lektionen." in response.content.decode()
+    assert services.course_progress(lernpass, course.page).finished
+
+
+def test_lesson_page_with_exercises_keeps_a_fixed_query_budget(client, course):
+    url = course.exercises.url
+    client.get(url)
+    with CaptureQueriesContext(connection) as captured:
+        assert client.get(url).status_code == 200
+    assert len(captured) <= 20, [q["sql"][:120] for q in captured.captured_queries]
