@@ -1,13 +1,26 @@
-from .pages import CourseIndexPage, CoursePage, LessonPage, TutorialIndexPage, TutorialPage
-from .snippets import DigCompArea, DigCompCompetence, DigitalService
+from .pages import (
+    CourseIndexPage,
+    CourseMaterial,
+    CoursePage,
+    CourseTutorial,
+    LessonPage,
+    TutorialIndexPage,
+    TutorialPage,
+    TutorialStep,
+)
+from .snippets import DigCompArea, DigCompCompetence, DigitalService, Topic
 
 __all__ = [
     "CourseIndexPage",
+    "CourseMaterial",
     "CoursePage",
+    "CourseTutorial",
     "DigCompArea",
     "DigCompCompetence",
     "DigitalService",
     "LessonPage",
+    "Topic",
     "TutorialIndexPage",
     "TutorialPage",
+    "TutorialStep",
 ]

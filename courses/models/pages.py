@@ -1,9 +1,63 @@
-"""Page types of the catalogue. Issue 3 fills in their fields, templates and behaviour."""
+"""Page types of the catalogue: courses with lessons, and step-by-step tutorials.
 
+Models hold fields, panels and read-only querysets; filtering, the tutorial views and the
+structured data are built in `courses/services.py`.
+"""
+
+from __future__ import annotations
+
+from django import forms
+from django.core.exceptions import ValidationError
 from django.db import models
-from modelcluster.fields import ParentalManyToManyField
-from wagtail.admin.panels import FieldPanel
-from wagtail.models import Page
+from django.http import HttpRequest
+from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from wagtail.admin.panels import (
+    FieldPanel,
+    FieldRowPanel,
+    HelpPanel,
+    InlinePanel,
+    MultiFieldPanel,
+    PageChooserPanel,
+)
+from wagtail.fields import RichTextField, StreamField
+from wagtail.models import Orderable, Page
+from wagtail.search import index
+
+from courses.blocks import exercise_blocks, lesson_body_blocks
+from courses.digcomp import LEVEL_CHOICES
+from courses.wording import format_duration, lesson_units_label, level_label
+
+AUDIENCES = [
+    ("seniors", "Senior*innen"),
+    ("youth", "Kinder & Jugendliche / Schule"),
+    ("adults", "Erwachsene"),
+    ("all", "Alle Generationen"),
+]
+DELIVERY_FORMATS = [
+    ("online", "Online im eigenen Tempo"),
+    ("workshop", "Online und mit Workshops vor Ort"),
+]
+DEVICES = [("android", "Android"), ("iphone", "iPhone"), ("computer", "Computer")]
+LICENCES = [
+    ("cc-by-4.0", "CC BY 4.0"),
+    ("cc-by-sa-4.0", "CC BY-SA 4.0"),
+    ("cc0-1.0", "CC0 1.0"),
+]
+LICENCE_URLS = {
+    "cc-by-4.0": "https://creativecommons.org/licenses/by/4.0/deed.de",
+    "cc-by-sa-4.0": "https://creativecommons.org/licenses/by-sa/4.0/deed.de",
+    "cc0-1.0": "https://creativecommons.org/publicdomain/zero/1.0/deed.de",
+}
+
+COMPETENCES_HELP = (
+    "Welche Kompetenzen aus DigComp 2.2 stärkt diese Seite? Auf der Seite erscheinen sie in "
+    "einfachen Worten."
+)
+DURATION_HELP = "Wie lange brauchen Lernende ungefähr, in Minuten?"
+LEVEL_HELP = (
+    "Kompetenzstufe nach DigComp 2.2: 1–2 Grundlagen, 3–4 Aufbau, 5–6 Fortgeschritten, "
+    "7–8 Hochspezialisiert. Für Einsteiger*innen ist es Stufe 1."
+)
 
 
 class CourseIndexPage(Page):
@@ -15,36 +69,303 @@ class CourseIndexPage(Page):
     parent_page_types = ["cms.HomePage"]
     subpage_types = ["courses.CoursePage"]
     max_count_per_parent = 1
+    template = "courses/course_index_page.html"
 
     class Meta:
         verbose_name = "Kurskatalog"
 
+    def get_context(self, request: HttpRequest, *args, **kwargs) -> dict:
+        from courses import services  # services imports these models
+
+        context = super().get_context(request, *args, **kwargs)
+        context.update(services.course_catalogue(self, request.GET))
+        return context
+
 
 class CoursePage(Page):
-    summary = models.TextField("Zusammenfassung", max_length=600)
+    summary = models.TextField(
+        "Zusammenfassung",
+        max_length=600,
+        help_text="Zwei, drei Sätze: Worum geht es, was können Lernende danach? Erscheint auch "
+        "im Katalog.",
+    )
     digital_services = ParentalManyToManyField(
-        "courses.DigitalService", blank=True, related_name="courses",
+        "courses.DigitalService",
+        blank=True,
+        related_name="courses",
         verbose_name="Digitale Angebote",
+        help_text="Welche Online-Angebote der Stadt oder des Staates lernt man in diesem Kurs?",
+    )
+    audience = models.CharField(
+        "Zielgruppe",
+        max_length=20,
+        choices=AUDIENCES,
+        default="all",
+        help_text="„Alle Generationen“ erscheint im Katalog bei jeder Zielgruppe.",
+    )
+    topics = ParentalManyToManyField(
+        "courses.Topic", blank=True, related_name="courses", verbose_name="Themen"
+    )
+    level = models.PositiveSmallIntegerField(
+        "Stufe", choices=LEVEL_CHOICES, default=1, help_text=LEVEL_HELP
+    )
+    duration_minutes = models.PositiveIntegerField(
+        "Dauer (Minuten)", default=60, help_text=DURATION_HELP
+    )
+    delivery = models.CharField(
+        "Format",
+        max_length=20,
+        choices=DELIVERY_FORMATS,
+        default="online",
+        help_text="„Mit Workshops vor Ort“, wenn Digitallotsen den Kurs auch in den Stadtteilen "
+        "anbieten.",
+    )
+    competences = ParentalManyToManyField(
+        "courses.DigCompCompetence",
+        blank=True,
+        related_name="courses",
+        verbose_name="DigComp-Kompetenzen",
+        help_text=COMPETENCES_HELP,
+    )
+    learning_goals = models.TextField(
+        "Lernziele",
+        default="",
+        help_text="Ein Lernziel pro Zeile, als Satz aus Sicht der Lernenden: „Sie können …“.",
+    )
+    prerequisites = models.TextField(
+        "Voraussetzungen",
+        blank=True,
+        help_text="Was sollten Lernende mitbringen? Ein Punkt pro Zeile. Leer lassen, wenn "
+        "keine Vorkenntnisse nötig sind.",
+    )
+    description = RichTextField(
+        "Beschreibung", blank=True, features=["h2", "h3", "bold", "italic", "ol", "ul", "link"]
+    )
+    grade_levels = models.CharField(
+        "Klassenstufen",
+        max_length=40,
+        blank=True,
+        help_text="Nur für Schulen, z. B. „7–10“.",
+    )
+    lesson_units = models.PositiveSmallIntegerField(
+        "Unterrichtsstunden (je 45 Minuten)",
+        null=True,
+        blank=True,
+        help_text="Nur für Schulen: Wie viele Unterrichtsstunden braucht der Kurs?",
+    )
+    teacher_notes = RichTextField(
+        "Hinweise für Lehrkräfte",
+        blank=True,
+        features=["bold", "italic", "ol", "ul", "link"],
+        help_text="Ablauf, Methoden, Differenzierung – was eine Vertretungslehrkraft wissen muss.",
     )
 
-    content_panels = [*Page.content_panels, FieldPanel("summary"),
-                      FieldPanel("digital_services")]
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("summary"),
+        MultiFieldPanel(
+            [
+                FieldRowPanel([FieldPanel("audience"), FieldPanel("delivery")]),
+                FieldRowPanel([FieldPanel("level"), FieldPanel("duration_minutes")]),
+                FieldPanel("topics", widget=forms.CheckboxSelectMultiple),
+                FieldPanel("competences", widget=forms.CheckboxSelectMultiple),
+                FieldPanel("digital_services", widget=forms.CheckboxSelectMultiple),
+            ],
+            heading="Einordnung im Katalog",
+        ),
+        FieldPanel("learning_goals"),
+        FieldPanel("prerequisites"),
+        FieldPanel("description"),
+        InlinePanel(
+            "related_tutorials",
+            label="Passende Anleitung",
+            help_text="Anleitungen, die Lernende zum Kurs nutzen können.",
+        ),
+        MultiFieldPanel(
+            [
+                HelpPanel(
+                    "<p>Füllen Sie diesen Bereich aus, wenn Schulen den Kurs im Unterricht "
+                    "nutzen. Jedes Material braucht eine offene Lizenz und einen "
+                    "Urhebervermerk.</p>"
+                ),
+                FieldRowPanel([FieldPanel("grade_levels"), FieldPanel("lesson_units")]),
+                FieldPanel("teacher_notes"),
+                InlinePanel("materials", label="Material"),
+            ],
+            heading="Material für Schulen",
+        ),
+    ]
+    search_fields = [
+        *Page.search_fields,
+        index.SearchField("summary"),
+        index.SearchField("learning_goals"),
+        index.SearchField("description"),
+    ]
     parent_page_types = ["courses.CourseIndexPage"]
     subpage_types = ["courses.LessonPage"]
+    template = "courses/course_page.html"
 
     class Meta:
         verbose_name = "Kurs"
 
+    def get_context(self, request: HttpRequest, *args, **kwargs) -> dict:
+        from courses import services  # services imports these models
+
+        context = super().get_context(request, *args, **kwargs)
+        context.update(services.course_details(self, request))
+        return context
+
+    @property
+    def learning_goal_list(self) -> list[str]:
+        return [line.strip() for line in self.learning_goals.splitlines() if line.strip()]
+
+    @property
+    def prerequisite_list(self) -> list[str]:
+        return [line.strip() for line in self.prerequisites.splitlines() if line.strip()]
+
+    @property
+    def catalogue_facts(self) -> list[tuple[str, str]]:
+        return [
+            ("Dauer", format_duration(self.duration_minutes)),
+            ("Stufe", level_label(self.level)),
+            ("Zielgruppe", self.get_audience_display()),
+            ("Format", self.get_delivery_display()),
+        ]
+
+    @property
+    def school_facts(self) -> list[tuple[str, str]]:
+        return [
+            ("Klassenstufen", self.grade_levels),
+            ("Umfang", lesson_units_label(self.lesson_units)),
+        ]
+
+    @property
+    def is_for_schools(self) -> bool:
+        return bool(self.grade_levels or self.lesson_units or self.teacher_notes)
+
+
+class CourseTutorial(Orderable):
+    """A tutorial recommended in a course, in the editor's order."""
+
+    course = ParentalKey(CoursePage, on_delete=models.CASCADE, related_name="related_tutorials")
+    tutorial = models.ForeignKey(
+        "courses.TutorialPage",
+        on_delete=models.CASCADE,
+        related_name="+",
+        verbose_name="Anleitung",
+    )
+
+    panels = [PageChooserPanel("tutorial", "courses.TutorialPage")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = "Passende Anleitung"
+        verbose_name_plural = "Passende Anleitungen"
+
+
+class CourseMaterial(Orderable):
+    """A document for schools (worksheet, slides) with an open licence and attribution."""
+
+    course = ParentalKey(CoursePage, on_delete=models.CASCADE, related_name="materials")
+    document = models.ForeignKey(
+        "wagtaildocs.Document",
+        on_delete=models.CASCADE,
+        related_name="+",
+        verbose_name="Dokument",
+    )
+    title = models.CharField(
+        "Titel", max_length=120, help_text="z. B. „Arbeitsblatt 1: Ist diese Nachricht echt?“"
+    )
+    description = models.CharField(
+        "Beschreibung",
+        max_length=250,
+        blank=True,
+        help_text="Wofür ist das Material, und wie viele Seiten hat es?",
+    )
+    licence = models.CharField("Lizenz", max_length=20, choices=LICENCES, default="cc-by-4.0")
+    attribution = models.CharField(
+        "Urhebervermerk",
+        max_length=200,
+        blank=True,
+        help_text="Wer hat es erstellt? z. B. „Stadt Datteln, Lernhafen“. Bei CC BY und CC BY-SA "
+        "Pflicht.",
+    )
+
+    panels = [
+        FieldPanel("document"),
+        FieldPanel("title"),
+        FieldPanel("description"),
+        FieldRowPanel([FieldPanel("licence"), FieldPanel("attribution")]),
+    ]
+
+    class Meta(Orderable.Meta):
+        verbose_name = "Material"
+        verbose_name_plural = "Materialien"
+
+    def clean(self) -> None:
+        super().clean()
+        if self.licence != "cc0-1.0" and not self.attribution.strip():
+            raise ValidationError(
+                {
+                    "attribution": "Bei CC BY und CC BY-SA bitte angeben, wer das Material "
+                    "erstellt hat."
+                }
+            )
+
+    @property
+    def licence_url(self) -> str:
+        return LICENCE_URLS[self.licence]
+
 
 class LessonPage(Page):
-    summary = models.TextField("Zusammenfassung", blank=True, max_length=600)
+    summary = models.TextField(
+        "Zusammenfassung",
+        blank=True,
+        max_length=600,
+        help_text="Ein, zwei Sätze: Was lernt man in dieser Lektion?",
+    )
+    duration_minutes = models.PositiveIntegerField(
+        "Dauer (Minuten)", null=True, blank=True, help_text=DURATION_HELP
+    )
+    competences = ParentalManyToManyField(
+        "courses.DigCompCompetence",
+        blank=True,
+        related_name="lessons",
+        verbose_name="DigComp-Kompetenzen",
+        help_text=COMPETENCES_HELP,
+    )
+    body = StreamField(
+        lesson_body_blocks(),
+        verbose_name="Inhalt",
+        blank=True,
+        help_text="Text, Bilder (mit Alternativtext), Videos mit Untertiteln, Hinweise, "
+        "Schritte, Downloads und Übungen.",
+    )
 
-    content_panels = [*Page.content_panels, FieldPanel("summary")]
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("summary"),
+        FieldPanel("duration_minutes"),
+        FieldPanel("competences", widget=forms.CheckboxSelectMultiple),
+        FieldPanel("body"),
+    ]
+    search_fields = [
+        *Page.search_fields,
+        index.SearchField("summary"),
+        index.SearchField("body"),
+    ]
     parent_page_types = ["courses.CoursePage"]
     subpage_types: list[str] = []
+    template = "courses/lesson_page.html"
 
     class Meta:
         verbose_name = "Lektion"
+
+    def get_context(self, request: HttpRequest, *args, **kwargs) -> dict:
+        from courses import services  # services imports these models
+
+        context = super().get_context(request, *args, **kwargs)
+        context.update(services.lesson_details(self))
+        return context
 
 
 class TutorialIndexPage(Page):
@@ -56,22 +377,212 @@ class TutorialIndexPage(Page):
     parent_page_types = ["cms.HomePage"]
     subpage_types = ["courses.TutorialPage"]
     max_count_per_parent = 1
+    template = "courses/tutorial_index_page.html"
 
     class Meta:
         verbose_name = "Anleitungen (Übersicht)"
 
+    def get_context(self, request: HttpRequest, *args, **kwargs) -> dict:
+        from courses import services  # services imports these models
+
+        context = super().get_context(request, *args, **kwargs)
+        context.update(services.tutorial_listing(self, request.GET))
+        return context
+
 
 class TutorialPage(Page):
-    summary = models.TextField("Zusammenfassung", max_length=600)
+    summary = models.TextField(
+        "Zusammenfassung",
+        max_length=600,
+        help_text="Ein, zwei Sätze: Was können Sie danach? Erscheint auch in der Übersicht.",
+    )
     digital_service = models.ForeignKey(
-        "courses.DigitalService", null=True, blank=True, on_delete=models.SET_NULL,
-        related_name="tutorials", verbose_name="Digitales Angebot",
+        "courses.DigitalService",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="tutorials",
+        verbose_name="Digitales Angebot",
+        help_text="Das Online-Angebot, das die Anleitung erklärt.",
+    )
+    level = models.PositiveSmallIntegerField(
+        "Stufe", choices=LEVEL_CHOICES, default=1, help_text=LEVEL_HELP
+    )
+    duration_minutes = models.PositiveIntegerField(
+        "Dauer (Minuten)", default=15, help_text=DURATION_HELP
+    )
+    competences = ParentalManyToManyField(
+        "courses.DigCompCompetence",
+        blank=True,
+        related_name="tutorials",
+        verbose_name="DigComp-Kompetenzen",
+        help_text=COMPETENCES_HELP,
+    )
+    requirements = models.TextField(
+        "Das brauchen Sie",
+        blank=True,
+        help_text="Ein Punkt pro Zeile, z. B. „Ihr Smartphone“ oder „Ihren Personalausweis“.",
+    )
+    last_checked = models.DateField(
+        "Zuletzt geprüft am",
+        null=True,
+        blank=True,
+        help_text="Wann haben Sie alle Schritte zuletzt mit der aktuellen App oder Website "
+        "nachvollzogen? Ältere Anleitungen erscheinen im Bericht „Anleitungen prüfen“.",
+    )
+    service_version = models.CharField(
+        "Geprüft mit",
+        max_length=80,
+        blank=True,
+        help_text="App- oder Website-Version, z. B. „AusweisApp 2.3“ oder „Android 14“.",
+    )
+    easy_language_page = models.ForeignKey(
+        "wagtailcore.Page",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name="Fassung in Leichter Sprache",
+        help_text="Eine Seite, die dasselbe in Leichter Sprache erklärt – falls es sie gibt.",
+    )
+    featured = models.BooleanField(
+        "Auf der Startseite zeigen",
+        default=False,
+        help_text="Erscheint unter „Beliebte Anleitungen“ auf der Startseite.",
+    )
+    practice = StreamField(
+        exercise_blocks(),
+        verbose_name="Jetzt üben",
+        blank=True,
+        help_text="Übungen, die nach den Schritten erscheinen (optional).",
     )
 
-    content_panels = [*Page.content_panels, FieldPanel("summary"),
-                      FieldPanel("digital_service")]
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("summary"),
+        MultiFieldPanel(
+            [
+                FieldPanel("digital_service"),
+                FieldRowPanel([FieldPanel("level"), FieldPanel("duration_minutes")]),
+                FieldPanel("competences", widget=forms.CheckboxSelectMultiple),
+                FieldPanel("featured"),
+            ],
+            heading="Einordnung",
+        ),
+        FieldPanel("requirements"),
+        InlinePanel(
+            "steps",
+            label="Schritt",
+            min_num=1,
+            help_text="Ein Schritt ist eine Handlung. Schritte mit einem Gerät erscheinen nur in "
+            "der Fassung für dieses Gerät; Schritte ohne Gerät in allen Fassungen.",
+        ),
+        FieldPanel("practice"),
+        MultiFieldPanel(
+            [
+                FieldRowPanel([FieldPanel("last_checked"), FieldPanel("service_version")]),
+                FieldPanel("easy_language_page"),
+            ],
+            heading="Aktualität und weitere Fassungen",
+        ),
+    ]
+    search_fields = [
+        *Page.search_fields,
+        index.SearchField("summary"),
+        index.RelatedFields("steps", [index.SearchField("instruction")]),
+    ]
     parent_page_types = ["courses.TutorialIndexPage"]
     subpage_types: list[str] = []
+    template = "courses/tutorial_page.html"
 
     class Meta:
         verbose_name = "Anleitung"
+
+    def get_context(self, request: HttpRequest, *args, **kwargs) -> dict:
+        from courses import services  # services imports these models
+
+        context = super().get_context(request, *args, **kwargs)
+        context.update(services.tutorial_view(self, request.GET))
+        return context
+
+    @property
+    def facts(self) -> list[tuple[str, str]]:
+        return [
+            ("Dauer", f"etwa {format_duration(self.duration_minutes)}"),
+            ("Stufe", level_label(self.level)),
+        ]
+
+    @property
+    def requirement_list(self) -> list[str]:
+        return [line.strip() for line in self.requirements.splitlines() if line.strip()]
+
+
+class TutorialStep(Orderable):
+    """One step of a tutorial: one action, with a screenshot and an optional tip or warning."""
+
+    HINTS = [("", "Kein Hinweis"), ("tip", "Tipp"), ("warning", "Achtung")]
+
+    page = ParentalKey(TutorialPage, on_delete=models.CASCADE, related_name="steps")
+    instruction = models.CharField(
+        "Anweisung",
+        max_length=200,
+        help_text="Genau eine Handlung, z. B. „Tippen Sie auf „Einstellungen“.“",
+    )
+    details = models.TextField(
+        "Erklärung",
+        blank=True,
+        max_length=600,
+        help_text="Optional: Woran erkennt man, dass es geklappt hat?",
+    )
+    device = models.CharField(
+        "Nur für Gerät",
+        max_length=20,
+        choices=DEVICES,
+        blank=True,
+        help_text="Leer lassen, wenn der Schritt auf allen Geräten gleich ist.",
+    )
+    screenshot = models.ForeignKey(
+        "wagtailimages.Image",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name="Bildschirmfoto",
+    )
+    screenshot_alt = models.CharField(
+        "Alternativtext des Bildschirmfotos",
+        max_length=250,
+        blank=True,
+        help_text="Was ist zu sehen, und wo ist die Stelle, auf die man tippt? Pflicht, "
+        "wenn es ein Bildschirmfoto gibt.",
+    )
+    hint_kind = models.CharField("Hinweis", max_length=10, choices=HINTS, blank=True)
+    hint_text = models.CharField("Text des Hinweises", max_length=300, blank=True)
+
+    panels = [
+        FieldPanel("instruction"),
+        FieldPanel("details"),
+        FieldPanel("device"),
+        FieldRowPanel([FieldPanel("screenshot"), FieldPanel("screenshot_alt")]),
+        FieldRowPanel([FieldPanel("hint_kind"), FieldPanel("hint_text")]),
+    ]
+
+    class Meta(Orderable.Meta):
+        verbose_name = "Schritt"
+        verbose_name_plural = "Schritte"
+
+    def clean(self) -> None:
+        super().clean()
+        errors = {}
+        if self.screenshot_id and not self.screenshot_alt.strip():
+            errors["screenshot_alt"] = (
+                "Bitte beschreiben Sie, was auf dem Bildschirmfoto zu sehen ist."
+            )
+        if self.hint_kind and not self.hint_text.strip():
+            errors["hint_text"] = (
+                "Bitte den Text des Hinweises eingeben oder „Kein Hinweis“ wählen."
+            )
+        if self.hint_text.strip() and not self.hint_kind:
+            errors["hint_kind"] = "Bitte wählen Sie, ob der Hinweis ein Tipp oder eine Warnung ist."
+        if errors:
+            raise ValidationError(errors)

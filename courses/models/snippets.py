@@ -21,14 +21,18 @@ class DigCompArea(models.Model):
 class DigCompCompetence(models.Model):
     """One of the 21 competences of DigComp 2.2, e.g. "1.1 Daten … durchsuchen"."""
 
-    area = models.ForeignKey(DigCompArea, on_delete=models.PROTECT, related_name="competences",
-                             verbose_name="Bereich")
+    area = models.ForeignKey(
+        DigCompArea, on_delete=models.PROTECT, related_name="competences", verbose_name="Bereich"
+    )
     code = models.CharField("Kennung", max_length=5, unique=True, help_text="z. B. 4.2")
     name = models.CharField("Name", max_length=200)
     plain_name = models.CharField(
-        "In einfachen Worten", max_length=200,
+        "In einfachen Worten",
+        max_length=200,
         help_text="So steht die Kompetenz auf Kurs- und Anleitungsseiten.",
     )
+
+    panels = [FieldPanel("area"), FieldPanel("code"), FieldPanel("name"), FieldPanel("plain_name")]
 
     class Meta:
         ordering = ["code"]
@@ -63,6 +67,28 @@ class DigitalService(index.Indexed, models.Model):
         ordering = ["name"]
         verbose_name = "Digitales Angebot"
         verbose_name_plural = "Digitale Angebote"
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Topic(models.Model):
+    """A topic of the catalogue, e.g. "Sicherheit im Netz" or "Online-Dienste der Stadt"."""
+
+    name = models.CharField("Name", max_length=80, unique=True)
+    slug = models.SlugField(
+        "Kurzname (URL)",
+        max_length=80,
+        unique=True,
+        help_text="Erscheint in der Adresse, wenn jemand im Katalog nach diesem Thema filtert.",
+    )
+
+    panels = [FieldPanel("name"), FieldPanel("slug")]
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = "Thema"
+        verbose_name_plural = "Themen"
 
     def __str__(self) -> str:
         return self.name

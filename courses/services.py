@@ -1,0 +1,461 @@
+"""Rules of the courses app: catalogue filters, the tutorial views, structured data, freshness.
+
+Page models call these from `get_context`; admin views, the home page section, the seeding and
+the tests call them directly. Every function reads a fixed number of queries, whatever the
+number of courses, steps or competences.
+"""
+
+from __future__ import annotations
+
+import datetime
+import json
+from collections.abc import Mapping
+from dataclasses import dataclass
+from urllib.parse import urlencode
+
+from dateutil.relativedelta import relativedelta
+from django.conf import settings
+from django.core.paginator import Page as PaginatorPage
+from django.core.paginator import Paginator
+from django.db.models import Q, QuerySet
+from django.http import HttpRequest
+from django.utils import timezone
+from django.utils.safestring import SafeString, mark_safe
+from wagtail import hooks
+from wagtail.models import Page
+
+from courses.digcomp import AREAS, COMPETENCES, LEVEL_GROUPS
+from courses.hooks import RELATED_WORKSHOPS
+from courses.models import (
+    CourseIndexPage,
+    CoursePage,
+    DigCompArea,
+    DigCompCompetence,
+    LessonPage,
+    TutorialIndexPage,
+    TutorialPage,
+    TutorialStep,
+)
+from courses.models.pages import DEVICES
+
+COURSES_PER_PAGE = 20
+TUTORIALS_PER_PAGE = 20
+CALENDAR_SLUG = "kalender"
+
+
+# --- Formatting ---------------------------------------------------------------------------------
+
+
+def _pages_of(paginator: Paginator, number: str | None) -> PaginatorPage:
+    # A wrong page number shows the first or the last page instead of an error.
+    return paginator.get_page(number)
+
+
+def _query_string(filters: Mapping[str, str]) -> str:
+    return urlencode({key: value for key, value in filters.items() if value})
+
+
+# --- DigComp ------------------------------------------------------------------------------------
+
+
+def ensure_digcomp_framework(area_model=DigCompArea, competence_model=DigCompCompetence) -> int:
+    """Create the 5 areas and 21 competences of DigComp 2.2 where missing; returns how many.
+
+    Takes the models as arguments so the data migration can pass its historical models.
+    Existing rows are left alone: editors may have refined the plain-German phrases.
+    """
+    created = 0
+    areas = {}
+    for number, name in AREAS:
+        areas[number], was_created = area_model.objects.get_or_create(
+            number=number, defaults={"name": name}
+        )
+        created += was_created
+    for code, name, plain_name in COMPETENCES:
+        _competence, was_created = competence_model.objects.get_or_create(
+            code=code,
+            defaults={
+                "area": areas[int(code.split(".")[0])],
+                "name": name,
+                "plain_name": plain_name,
+            },
+        )
+        created += was_created
+    return created
+
+
+# --- Catalogue ----------------------------------------------------------------------------------
+
+
+def filter_courses(
+    courses: QuerySet[CoursePage],
+    *,
+    audience: str = "",
+    topic: str = "",
+    level: str = "",
+    area: str = "",
+    delivery: str = "",
+    query: str = "",
+) -> QuerySet[CoursePage]:
+    """Narrow a queryset of courses by the catalogue's filters (empty values are ignored).
+
+    A course for all generations is listed under every audience. Filters on tags use
+    subqueries, so a course appears once however many tags match.
+    """
+    if audience:
+        courses = courses.filter(audience__in={audience, "all"})
+    if topic:
+        courses = courses.filter(
+            pk__in=CoursePage.topics.through.objects.filter(topic__slug=topic).values(
+                "coursepage_id"
+            )
+        )
+    if level:
+        bounds = {key: levels for key, _label, levels in LEVEL_GROUPS}.get(level)
+        if bounds:
+            courses = courses.filter(level__range=bounds)
+    if area:
+        courses = courses.filter(
+            pk__in=CoursePage.competences.through.objects.filter(
+                digcompcompetence__area__number=area
+            ).values("coursepage_id")
+        )
+    if delivery:
+        courses = courses.filter(delivery=delivery)
+    if query:
+        courses = courses.filter(
+            Q(title__icontains=query)
+            | Q(summary__icontains=query)
+            | Q(learning_goals__icontains=query)
+        )
+    return courses
+
+
+def course_catalogue(index: CourseIndexPage, params: Mapping[str, str]) -> dict:
+    """Context of the catalogue: the filter form, one page of results and the result count."""
+    from courses.forms import CourseFilterForm
+
+    form = CourseFilterForm(params)
+    filters = form.valid_filters()
+    courses = filter_courses(
+        CoursePage.objects.live().public().child_of(index).order_by("title"),
+        audience=filters.get("zielgruppe", ""),
+        topic=filters.get("thema", ""),
+        level=filters.get("stufe", ""),
+        area=filters.get("bereich", ""),
+        delivery=filters.get("format", ""),
+        query=filters.get("q", "").strip(),
+    )
+    results = _pages_of(Paginator(courses, COURSES_PER_PAGE), params.get("seite"))
+    return {
+        "filter_form": form,
+        "results": results,
+        "result_count": results.paginator.count,
+        "filters_active": bool(filters),
+        "filter_query": _query_string(filters),
+    }
+
+
+# --- Course and lesson --------------------------------------------------------------------------
+
+
+def course_details(course: CoursePage, request: HttpRequest) -> dict:
+    lessons = list(LessonPage.objects.live().child_of(course).order_by("path"))
+    competences = list(course.competences.select_related("area").order_by("code"))
+    tutorials = [
+        link.tutorial
+        for link in course.related_tutorials.select_related("tutorial").order_by("sort_order")
+        if link.tutorial.live
+    ]
+    materials = list(course.materials.select_related("document").order_by("sort_order"))
+    return {
+        "lessons": lessons,
+        "competences": competences,
+        "related_tutorials": tutorials,
+        "materials": materials,
+        "topics": list(course.topics.all()),
+        "services": list(course.digital_services.all()),
+        "structured_data": course_structured_data(
+            course, request, lessons=lessons, competences=competences, materials=materials
+        ),
+    }
+
+
+def course_structured_data(
+    course: CoursePage,
+    request: HttpRequest,
+    *,
+    lessons: list[LessonPage],
+    competences: list[DigCompCompetence],
+    materials: list,
+) -> SafeString:
+    """schema.org Course JSON-LD with its lessons and materials as LearningResources."""
+    from cms.models import SiteSettings
+
+    city = SiteSettings.for_request(request).city_name
+    parts = [
+        {
+            "@type": "LearningResource",
+            "name": lesson.title,
+            "url": lesson.get_full_url(request),
+            "learningResourceType": "Lektion",
+            "position": position,
+        }
+        for position, lesson in enumerate(lessons, start=1)
+    ]
+    parts += [
+        {
+            "@type": "LearningResource",
+            "name": material.title,
+            "url": request.build_absolute_uri(material.document.url),
+            "learningResourceType": "Arbeitsmaterial",
+            "license": material.licence_url,
+            **({"creditText": material.attribution} if material.attribution else {}),
+        }
+        for material in materials
+    ]
+    data = {
+        "@context": "https://schema.org",
+        "@type": "Course",
+        "name": course.title,
+        "description": course.summary,
+        "url": course.get_full_url(request),
+        "inLanguage": "de",
+        "isAccessibleForFree": True,
+        "provider": {"@type": "GovernmentOrganization", "name": f"Stadt {city}"},
+        "educationalLevel": course.get_level_display(),
+        "timeRequired": f"PT{course.duration_minutes}M",
+        "audience": {"@type": "Audience", "audienceType": course.get_audience_display()},
+        "teaches": [competence.plain_name for competence in competences],
+        "educationalAlignment": [
+            {
+                "@type": "AlignmentObject",
+                "alignmentType": "teaches",
+                "educationalFramework": "DigComp 2.2",
+                "targetName": f"{competence.code} {competence.name}",
+            }
+            for competence in competences
+        ],
+        "coursePrerequisites": course.prerequisite_list or "Keine Vorkenntnisse nötig",
+        "hasPart": parts,
+    }
+    if course.grade_levels:
+        data["educationalLevel"] = [course.get_level_display(), f"Klasse {course.grade_levels}"]
+    text = json.dumps(data, ensure_ascii=False)
+    # Inside <script> only "<" could end the element early; escape it and its friends.
+    for char, escaped in (("<", "\\u003c"), (">", "\\u003e"), ("&", "\\u0026")):
+        text = text.replace(char, escaped)
+    return mark_safe(text)  # noqa: S308 – JSON with <, > and & escaped
+
+
+def lesson_details(lesson: LessonPage) -> dict:
+    """The lesson's course, its position ("Lektion 2 von 5") and its neighbours."""
+    siblings = list(
+        LessonPage.objects.live()
+        .sibling_of(lesson, inclusive=True)
+        .order_by("path")
+        .only("id", "title", "slug", "url_path", "path", "depth")
+    )
+    ids = [sibling.pk for sibling in siblings]
+    position = ids.index(lesson.pk) + 1 if lesson.pk in ids else None
+    course = CoursePage.objects.parent_of(lesson).first() if lesson.pk else None
+    return {
+        "course": course,
+        "lesson_number": position,
+        "lesson_total": len(siblings),
+        "previous_lesson": siblings[position - 2] if position and position > 1 else None,
+        "next_lesson": siblings[position] if position and position < len(siblings) else None,
+        "competences": list(lesson.competences.select_related("area").order_by("code")),
+    }
+
+
+# --- Tutorials ----------------------------------------------------------------------------------
+
+
+def filter_tutorials(
+    tutorials: QuerySet[TutorialPage], *, service: str = "", query: str = ""
+) -> QuerySet[TutorialPage]:
+    if service:
+        tutorials = tutorials.filter(digital_service__slug=service)
+    if query:
+        tutorials = tutorials.filter(
+            Q(title__icontains=query)
+            | Q(summary__icontains=query)
+            | Q(pk__in=TutorialStep.objects.filter(instruction__icontains=query).values("page_id"))
+        )
+    return tutorials
+
+
+def devices_by_tutorial(tutorial_ids: list[int]) -> dict[int, list[tuple[str, str]]]:
+    """The device variants each tutorial offers, in one query: {id: [("android", "Android")]}."""
+    found: dict[int, set[str]] = {}
+    for page_id, device in (
+        TutorialStep.objects.filter(page_id__in=tutorial_ids)
+        .exclude(device="")
+        .values_list("page_id", "device")
+        .distinct()
+    ):
+        found.setdefault(page_id, set()).add(device)
+    return {
+        page_id: [(key, label) for key, label in DEVICES if key in devices]
+        for page_id, devices in found.items()
+    }
+
+
+def tutorial_listing(index: TutorialIndexPage, params: Mapping[str, str]) -> dict:
+    from courses.forms import TutorialFilterForm
+
+    form = TutorialFilterForm(params)
+    filters = form.valid_filters()
+    tutorials = filter_tutorials(
+        TutorialPage.objects.live()
+        .public()
+        .child_of(index)
+        .select_related("digital_service")
+        .order_by("title"),
+        service=filters.get("angebot", ""),
+        query=filters.get("q", "").strip(),
+    )
+    results = _pages_of(Paginator(tutorials, TUTORIALS_PER_PAGE), params.get("seite"))
+    devices = devices_by_tutorial([tutorial.pk for tutorial in results])
+    for tutorial in results:
+        tutorial.device_variants = devices.get(tutorial.pk, [])
+    return {
+        "filter_form": form,
+        "results": results,
+        "result_count": results.paginator.count,
+        "filters_active": bool(filters),
+        "filter_query": _query_string(filters),
+    }
+
+
+@dataclass
+class NumberedStep:
+    number: int
+    step: TutorialStep
+    url: str
+    is_current: bool = False
+
+
+def _int_or_none(value: str | None) -> int | None:
+    try:
+        return int(value) if value is not None else None
+    except (TypeError, ValueError):
+        return None
+
+
+def tutorial_view(tutorial: TutorialPage, params: Mapping[str, str]) -> dict:
+    """Everything the tutorial template shows, from ``?geraet=…&schritt=…&ansicht=…``.
+
+    Views: one step at a time (default), all steps (``ansicht=alle``) and the print handout
+    (``ansicht=drucken``). A device the tutorial does not offer, or a step number out of range,
+    falls back to the first device and the nearest step instead of an error.
+    """
+    all_steps = list(
+        tutorial.steps.select_related("screenshot")
+        .prefetch_related("screenshot__renditions")
+        .order_by("sort_order")
+    )
+    offered = {step.device for step in all_steps if step.device}
+    devices = [(key, label) for key, label in DEVICES if key in offered]
+    device = params.get("geraet", "")
+    if devices and device not in offered:
+        device = devices[0][0]
+    elif not devices:
+        device = ""
+    steps = [step for step in all_steps if not step.device or step.device == device]
+    total = len(steps)
+    view = params.get("ansicht", "")
+    if view not in {"alle", "drucken"}:
+        view = "schritt"
+    requested = _int_or_none(params.get("schritt")) or 1
+    current_number = min(max(requested, 1), total) if total else 0
+
+    base = {"geraet": device} if device else {}
+
+    def url(**extra) -> str:
+        return "?" + urlencode({**base, **extra})
+
+    numbered = [
+        NumberedStep(
+            number=number,
+            step=step,
+            url=url(schritt=number),
+            is_current=number == current_number,
+        )
+        for number, step in enumerate(steps, start=1)
+    ]
+    current = numbered[current_number - 1] if total else None
+    device_label = dict(DEVICES).get(device, "")
+    return {
+        "view": view,
+        "steps": numbered,
+        "current": current,
+        "total_steps": total,
+        "progress_percent": round(100 * current_number / total) if total else 0,
+        "previous_url": url(schritt=current_number - 1) if current_number > 1 else "",
+        "next_url": url(schritt=current_number + 1) if current_number < total else "",
+        "step_view_url": url(schritt=current_number or 1),
+        "all_steps_url": url(ansicht="alle"),
+        "print_url": url(ansicht="drucken"),
+        "devices": [
+            {
+                "key": key,
+                "label": label,
+                "url": "?"
+                + urlencode({"geraet": key, **({"ansicht": view} if view != "schritt" else {})}),
+                "is_current": key == device,
+            }
+            for key, label in devices
+        ],
+        "device": device,
+        "device_label": device_label,
+        "competences": list(tutorial.competences.select_related("area").order_by("code")),
+        "review_due": is_review_due(tutorial),
+    }
+
+
+def review_cutoff(today: datetime.date | None = None) -> datetime.date:
+    """Tutorials last checked before this date are due for a review."""
+    today = today or timezone.localdate()
+    return today - relativedelta(months=settings.LERNHAFEN_TUTORIAL_REVIEW_MONTHS)
+
+
+def is_review_due(tutorial: TutorialPage, today: datetime.date | None = None) -> bool:
+    return tutorial.last_checked is None or tutorial.last_checked < review_cutoff(today)
+
+
+def tutorials_due_for_review(today: datetime.date | None = None) -> QuerySet[TutorialPage]:
+    """Tutorials never checked or last checked longer ago than the configured months."""
+    return (
+        TutorialPage.objects.filter(
+            Q(last_checked__isnull=True) | Q(last_checked__lt=review_cutoff(today))
+        )
+        .select_related("digital_service")
+        .order_by("last_checked", "title")
+    )
+
+
+def featured_tutorials(limit: int = 6) -> list[TutorialPage]:
+    return list(
+        TutorialPage.objects.live()
+        .public()
+        .filter(featured=True)
+        .select_related("digital_service")
+        .order_by("title")[:limit]
+    )
+
+
+# --- In-person help -----------------------------------------------------------------------------
+
+
+def calendar_page_for(page: Page) -> Page | None:
+    """The live page at /kalender/ of the page's site, found by its path (no events import)."""
+    site_root_path = "/" + page.url_path.strip("/").split("/")[0] + "/"
+    return Page.objects.live().filter(url_path=f"{site_root_path}{CALENDAR_SLUG}/").first()
+
+
+def related_workshop_sections(request: HttpRequest, page: Page) -> list[dict]:
+    """What the `lernhafen_related_workshops` hooks contribute for this course or tutorial."""
+    sections = [fn(request, page) for fn in hooks.get_hooks(RELATED_WORKSHOPS)]
+    return [section for section in sections if section]

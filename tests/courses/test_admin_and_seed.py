@@ -1,0 +1,119 @@
+"""Editors: page types creatable in the admin, snippets, the review report; and the demo."""
+
+import datetime
+
+import pytest
+import time_machine
+from django.core.management import call_command
+from django.test import override_settings
+from wagtail.models import Page, Revision
+
+from cms.models import HomePage
+from courses.models import CoursePage, TutorialPage
+from courses.services import tutorials_due_for_review
+
+pytestmark = pytest.mark.django_db
+
+
+def test_editors_can_open_the_create_form_of_every_page_type(admin_client, demo_site):
+    from courses.demo_content import seed_courses_and_tutorials
+
+    for model in ["courseindexpage", "tutorialindexpage"]:  # one per home page
+        response = admin_client.get(f"/admin/pages/add/courses/{model}/{demo_site.home.pk}/")
+        assert response.status_code == 200, model
+    seed_courses_and_tutorials(demo_site)
+    parents = {
+        "coursepage": Page.objects.get(slug="kurse"),
+        "lessonpage": CoursePage.objects.first(),
+        "tutorialpage": Page.objects.get(slug="anleitungen"),
+    }
+    for model, parent in parents.items():
+        response = admin_client.get(f"/admin/pages/add/courses/{model}/{parent.pk}/")
+        assert response.status_code == 200, model
+    html = admin_client.get(
+        f"/admin/pages/add/courses/tutorialpage/{parents['tutorialpage'].pk}/"
+    ).content.decode()
+    assert "Genau eine Handlung" in html  # help text of a step
+    for page in TutorialPage.objects.all()[:2]:
+        assert admin_client.get(f"/admin/pages/{page.pk}/edit/").status_code == 200
+
+
+def test_snippets_are_listed_in_the_admin(admin_client, demo_site):
+    for model in ["digitalservice", "topic", "digcompcompetence", "digcomparea"]:
+        assert admin_client.get(f"/admin/snippets/courses/{model}/").status_code == 200
+
+
+@time_machine.travel(datetime.datetime(2026, 11, 20, 12, tzinfo=datetime.UTC))
+def test_review_report_lists_tutorials_checked_longer_ago_than_configured(
+    admin_client, tutorial_index
+):
+    from tests.factories.courses import TutorialPageFactory
+
+    fresh = TutorialPageFactory(
+        parent=tutorial_index, title="Frisch geprüft", last_checked=datetime.date(2026, 6, 1)
+    )
+    stale = TutorialPageFactory(
+        parent=tutorial_index, title="Lange her", last_checked=datetime.date(2025, 10, 1)
+    )
+    never = TutorialPageFactory(parent=tutorial_index, title="Nie geprüft", last_checked=None)
+    assert set(tutorials_due_for_review()) == {stale, never}
+    with override_settings(LERNHAFEN_TUTORIAL_REVIEW_MONTHS=3):
+        assert set(tutorials_due_for_review()) == {fresh, stale, never}
+    html = admin_client.get("/admin/berichte/anleitungen-pruefen/").content.decode()
+    assert "Anleitungen prüfen" in html
+    assert "Lange her" in html and "Nie geprüft" in html and "Frisch geprüft" not in html
+    csv = admin_client.get("/admin/berichte/anleitungen-pruefen/?export=csv")
+    assert csv.status_code == 200 and "Lange her" in b"".join(csv.streaming_content).decode()
+    # The tutorial page itself tells visitors how old the check is.
+    assert "Zuletzt geprüft am 1. Oktober 2025" in admin_client.get(stale.url).content.decode()
+
+
+def test_seed_demo_builds_catalogue_and_tutorials_and_is_idempotent(client):
+    call_command("seed_demo", verbosity=0)
+    counts = (Page.objects.count(), Revision.objects.count())
+    call_command("seed_demo", verbosity=0)
+    assert (Page.objects.count(), Revision.objects.count()) == counts
+
+    tutorials = TutorialPage.objects.live()
+    assert tutorials.count() >= 6
+    with_variants = [t for t in tutorials if t.steps.exclude(device="").exists()]
+    assert len(with_variants) >= 2
+    for tutorial in tutorials:
+        steps = list(tutorial.steps.all())
+        assert steps and all(step.screenshot and len(step.screenshot_alt) > 30 for step in steps)
+    courses = CoursePage.objects.live()
+    assert courses.count() >= 4
+    assert {course.audience for course in courses} >= {"seniors", "youth", "all"}
+    assert all(course.get_children().live().exists() for course in courses)
+    school = courses.get(audience="youth")
+    assert school.teacher_notes and school.materials.count() >= 2
+    assert {m.licence for m in school.materials.all()} == {"cc-by-4.0", "cc-by-sa-4.0", "cc0-1.0"}
+    for path in ["/kurse/", "/anleitungen/", "/anleitungen/stadt-wlan-verbinden/?geraet=iphone"]:
+        assert client.get(path).status_code == 200, path
+    assert "Beliebte Anleitungen" in client.get("/").content.decode()
+
+
+def test_seed_points_the_audience_entries_at_tutorials_and_catalogue(demo_site):
+    from courses.demo_content import seed_courses_and_tutorials
+
+    seed_courses_and_tutorials(demo_site)
+    entries = {
+        block.value["audience"]: block.value["page"].url_path
+        for block in HomePage.objects.get().audience_entries
+    }
+    assert entries["seniors"].endswith("/anleitungen/")
+    assert entries["schools"].endswith("/kurse/")
+    assert entries["guides"].endswith("/digitallotsen/")
+
+
+def test_seed_keeps_an_audience_entry_an_editor_changed(demo_site):
+    from courses.demo_content import seed_courses_and_tutorials
+
+    home = HomePage.objects.get()
+    imprint = Page.objects.get(slug="impressum")
+    home.audience_entries[0].value["page"] = imprint  # seniors
+    home.save_revision().publish()
+    seed_courses_and_tutorials(demo_site)
+    home = HomePage.objects.get()
+    assert home.audience_entries[0].value["page"].pk == imprint.pk
+    assert home.audience_entries[1].value["page"].slug == "kurse"
