@@ -15,6 +15,8 @@ urlpatterns = [
     path("sitemap.xml", sitemap, name="sitemap"),
     path("robots.txt", views.robots_txt, name="robots_txt"),
     path("healthz/", views.healthz, name="healthz"),
+    path("", include("events.urls")),
+    path("lernen/", include("learning.urls")),
 ]
 
 if settings.DEBUG or settings.LERNHAFEN_SERVE_MEDIA:

@@ -100,6 +100,8 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # ETag + 304 Not Modified for unchanged pages: cheap revalidation for browsers and proxies.
+    "django.middleware.http.ConditionalGetMiddleware",
     "django_permissions_policy.PermissionsPolicyMiddleware",
     "cms.middleware.LernhafenCSPMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -364,4 +366,48 @@ LERNHAFEN_FORM_SUBMISSION_RETENTION_DAYS = env_int("LERNHAFEN_FORM_SUBMISSION_RE
 
 # Exercise blocks the learning app offers to lessons and tutorials: [(name, "dotted.Block"), …].
 # courses reads this list (courses never imports learning; see courses/blocks.py).
-LERNHAFEN_EXERCISE_BLOCKS: list[tuple[str, str]] = []
+LERNHAFEN_EXERCISE_BLOCKS: list[tuple[str, str]] = [
+    ("single_choice", "learning.blocks.SingleChoiceBlock"),
+    ("multiple_choice", "learning.blocks.MultipleChoiceBlock"),
+    ("true_false", "learning.blocks.TrueFalseBlock"),
+    ("order_steps", "learning.blocks.OrderStepsBlock"),
+    ("spot_the_fake", "learning.blocks.SpotTheFakeBlock"),
+    ("h5p", "learning.blocks.H5PBlock"),
+    ("lesson_done", "learning.blocks.LessonDoneBlock"),
+]
+
+# --- events -----------------------------------------------------------------------------------
+
+# The database task backend (production, see production.py) keeps its queue in these tables.
+INSTALLED_APPS += ["django_tasks_db"]
+# Personal data of a registration is erased this many days after its session (anonymous counts
+# stay); reminders go out this many days before a session.
+LERNHAFEN_EVENTS_RETENTION_DAYS = env_int("LERNHAFEN_EVENTS_RETENTION_DAYS", 30)
+LERNHAFEN_EVENTS_REMINDER_DAYS = env_int("LERNHAFEN_EVENTS_REMINDER_DAYS", 2)
+# Active registrations one e-mail address or phone number may hold for the same session.
+LERNHAFEN_EVENTS_MAX_REGISTRATIONS_PER_CONTACT = env_int(
+    "LERNHAFEN_EVENTS_MAX_REGISTRATIONS_PER_CONTACT", 2
+)
+# Registrations one address may send through the form or the API; "<count>/<s|m|h|d>".
+LERNHAFEN_EVENTS_REGISTRATION_RATE = env("LERNHAFEN_EVENTS_REGISTRATION_RATE", "20/h")
+
+# --- courses ---
+# A tutorial whose "Zuletzt geprüft am" lies further back than this appears in the admin report
+# "Anleitungen prüfen".
+LERNHAFEN_TUTORIAL_REVIEW_MONTHS = env_int("LERNHAFEN_TUTORIAL_REVIEW_MONTHS", 12)
+# Lessons embed video and audio with WebVTT captions from the document library.
+WAGTAILDOCS_EXTENSIONS = [*WAGTAILDOCS_EXTENSIONS, "mp4", "webm", "mp3", "ogg", "vtt"]
+
+# --- learning ---------------------------------------------------------------------------------
+
+# A Lernpass nobody used for this many days is deleted with all its progress (purge_personal_data).
+LERNHAFEN_LERNPASS_EXPIRY_DAYS = env_int("LERNHAFEN_LERNPASS_EXPIRY_DAYS", 365)
+# Answers, xAPI statements and Lernpass look-ups one address may send; "<count>/<s|m|h|d>".
+LERNHAFEN_LEARNING_RATE = env("LERNHAFEN_LEARNING_RATE", "300/h")
+LERNHAFEN_LERNPASS_RESTORE_RATE = env("LERNHAFEN_LERNPASS_RESTORE_RATE", "20/h")
+# Limits for uploaded .h5p packages (bytes; ratio = uncompressed / compressed size per file).
+LERNHAFEN_H5P_MAX_UPLOAD_SIZE = env_int("LERNHAFEN_H5P_MAX_UPLOAD_SIZE", 50 * 1024 * 1024)
+LERNHAFEN_H5P_MAX_FILE_SIZE = env_int("LERNHAFEN_H5P_MAX_FILE_SIZE", 20 * 1024 * 1024)
+LERNHAFEN_H5P_MAX_TOTAL_SIZE = env_int("LERNHAFEN_H5P_MAX_TOTAL_SIZE", 100 * 1024 * 1024)
+LERNHAFEN_H5P_MAX_FILES = env_int("LERNHAFEN_H5P_MAX_FILES", 2000)
+LERNHAFEN_H5P_MAX_COMPRESSION_RATIO = env_int("LERNHAFEN_H5P_MAX_COMPRESSION_RATIO", 100)

@@ -54,3 +54,9 @@ STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
+
+# --- events -----------------------------------------------------------------------------------
+# Mails and reminders go through the database queue; run `manage.py db_worker` (README). The
+# local demo (`make run`) keeps sending immediately, so it needs no worker.
+if not LOCAL_RUN:
+    TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}

@@ -66,3 +66,10 @@ def test_admin_login_still_works_with_the_right_password(client, admin_user):
     )
     assert response.status_code == 302
     assert client.session["_auth_user_id"] == str(admin_user.pk)
+
+
+def test_unchanged_pages_can_be_revalidated_with_an_etag(client, home):
+    first = client.get("/")
+    etag = first["ETag"]
+    again = client.get("/", HTTP_IF_NONE_MATCH=etag)
+    assert again.status_code == 304
