@@ -455,7 +455,12 @@ def calendar_page_for(page: Page) -> Page | None:
     return Page.objects.live().filter(url_path=f"{site_root_path}{CALENDAR_SLUG}/").first()
 
 
+def hook_sections(hook_name: str, request: HttpRequest, page: Page, *args) -> list[dict]:
+    """What the hooks registered under `hook_name` contribute (see courses/hooks.py)."""
+    sections = [fn(request, page, *args) for fn in hooks.get_hooks(hook_name)]
+    return [section for section in sections if section]
+
+
 def related_workshop_sections(request: HttpRequest, page: Page) -> list[dict]:
     """What the `lernhafen_related_workshops` hooks contribute for this course or tutorial."""
-    sections = [fn(request, page) for fn in hooks.get_hooks(RELATED_WORKSHOPS)]
-    return [section for section in sections if section]
+    return hook_sections(RELATED_WORKSHOPS, request, page)

@@ -18,6 +18,7 @@ from django.http import (
 from django.middleware.csrf import get_token
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.cache import never_cache
 from django.views.decorators.clickjacking import xframe_options_sameorigin
 from django.views.decorators.http import require_http_methods, require_POST
@@ -294,7 +295,10 @@ def step_done(request: HttpRequest, page_id: int) -> HttpResponse:
         return HttpResponseRedirect(reverse("learning:lernpass"))
     if not _limited(request, "step"):
         services.mark_step_done(current, page, int(step))
-    return HttpResponseRedirect(f"{page.url}?schritt={step}")
+    back = request.POST.get("weiter", "")
+    if not url_has_allowed_host_and_scheme(back, allowed_hosts={request.get_host()}):
+        back = f"{page.url}?schritt={step}"
+    return HttpResponseRedirect(back)
 
 
 # --- Lerngruppen --------------------------------------------------------------------------------

@@ -8,6 +8,7 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from cms.hooks import DEMO_LOGINS, HOME_SECTIONS, PURGE_PERSONAL_DATA, SEED_DEMO
+from courses.hooks import LEARNER_PROGRESS
 from learning import services
 from learning.forms import H5PContentForm
 from learning.models import H5PContent, H5PLibrary, Lerngruppe
@@ -82,3 +83,31 @@ def lernpass_home_section(request, home_page):
         "context": {"overview": services.progress_overview(lernpass)},
         "order": 20,
     }
+
+
+@hooks.register(LEARNER_PROGRESS)
+def progress_on_course_and_tutorial_pages(request, page, step=None):
+    """ "3 von 5 Lektionen" on a course; "Schritt erledigt" on a tutorial step (Lernpass only)."""
+    from courses.models import CoursePage, TutorialPage
+
+    lernpass = services.lernpass_from_request(request)
+    if isinstance(page, CoursePage):
+        # Without a Lernpass there is nothing to count: just offer one (no extra query).
+        progress = services.course_progress(lernpass, page) if lernpass else None
+        if progress is not None and progress.total == 0:
+            return None
+        return {
+            "template": "learning/course_progress.html",
+            "context": {"progress": progress, "lernpass": lernpass, "page": page},
+        }
+    if isinstance(page, TutorialPage) and step and lernpass is not None:
+        return {
+            "template": "learning/tutorial_step_progress.html",
+            "context": {
+                "page": page,
+                "step": step,
+                "done": step in services.steps_done(lernpass, page),
+                "back": request.get_full_path(),
+            },
+        }
+    return None

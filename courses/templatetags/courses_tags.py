@@ -7,6 +7,7 @@ from django.template.loader import render_to_string
 from django.utils.safestring import SafeString
 
 from courses import services, wording
+from courses.hooks import LEARNER_PROGRESS
 
 register = template.Library()
 
@@ -35,7 +36,16 @@ def related_workshops(context, page) -> SafeString:
     calendar = None if sections else services.calendar_page_for(page)
     if not sections and calendar is None:
         return SafeString("")
-    rendered = [
+    rendered = _render_sections(sections, request)
+    return render_to_string(
+        "courses/includes/related_workshops.html",
+        {"sections": rendered, "calendar": calendar, "page": page},
+        request=request,
+    )
+
+
+def _render_sections(sections: list[dict], request) -> list[str]:
+    return [
         render_to_string(
             section["template"],
             # Like home page sections, the context is also available as `section`.
@@ -44,8 +54,13 @@ def related_workshops(context, page) -> SafeString:
         )
         for section in sections
     ]
-    return render_to_string(
-        "courses/includes/related_workshops.html",
-        {"sections": rendered, "calendar": calendar, "page": page},
-        request=request,
-    )
+
+
+@register.simple_tag(takes_context=True)
+def learner_progress(context, page, step: int | None = None) -> SafeString:
+    """What the `lernhafen_learner_progress` hooks show on a course or a tutorial step."""
+    request = context.get("request")
+    if request is None:
+        return SafeString("")
+    sections = services.hook_sections(LEARNER_PROGRESS, request, page, step)
+    return SafeString("".join(_render_sections(sections, request)))
