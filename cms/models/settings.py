@@ -3,6 +3,17 @@ from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 
 
+def _footer_page(label: str) -> models.ForeignKey:
+    return models.ForeignKey(
+        "wagtailcore.Page",
+        verbose_name=label,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+
+
 @register_setting(icon="site")
 class SiteSettings(BaseSiteSetting):
     """Who runs this site and where its legally required pages are; shown in header and footer."""
@@ -45,54 +56,12 @@ class SiteSettings(BaseSiteSetting):
         blank=True,
         help_text="Name und Erreichbarkeit, erscheint in der Datenschutzerklärung.",
     )
-    accessibility_page = models.ForeignKey(
-        "wagtailcore.Page",
-        verbose_name="Barrierefreiheit",
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
-    easy_language_page = models.ForeignKey(
-        "wagtailcore.Page",
-        verbose_name="Leichte Sprache",
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
-    sign_language_page = models.ForeignKey(
-        "wagtailcore.Page",
-        verbose_name="Gebärdensprache",
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
-    privacy_page = models.ForeignKey(
-        "wagtailcore.Page",
-        verbose_name="Datenschutz",
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
-    imprint_page = models.ForeignKey(
-        "wagtailcore.Page",
-        verbose_name="Impressum",
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
-    contact_page = models.ForeignKey(
-        "wagtailcore.Page",
-        verbose_name="Kontakt",
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
+    accessibility_page = _footer_page("Barrierefreiheit")
+    easy_language_page = _footer_page("Leichte Sprache")
+    sign_language_page = _footer_page("Gebärdensprache")
+    privacy_page = _footer_page("Datenschutz")
+    imprint_page = _footer_page("Impressum")
+    contact_page = _footer_page("Kontakt")
 
     panels = [
         MultiFieldPanel(
