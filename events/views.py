@@ -212,9 +212,25 @@ def session_detail(request: HttpRequest, page: WorkshopPage, session_id: int) ->
         form = RegistrationForm(session=session, retention_days=retention)
     context = page.get_context(request)
     context.update(
-        {"session": session, "form": form, "venue": session.venue, "retention_days": retention}
+        {
+            "session": session,
+            "form": form,
+            "venue": session.venue,
+            "retention_days": retention,
+            "guides": session_guides(session),
+        }
     )
     return TemplateResponse(request, "events/session_page.html", context, status=status)
+
+
+def session_guides(session: Session) -> list:
+    """The Digitallotsen of a session as residents may see them: their chosen name, languages
+    and – only if they chose to publish it – how to reach them. One query."""
+    from events.models import LotseProfile
+
+    return list(
+        LotseProfile.objects.filter(user__in=session.digitallotsen.all()).order_by("display_name")
+    )
 
 
 def _add_service_errors(form: RegistrationForm, error: ValidationError) -> None:
