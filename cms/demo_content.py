@@ -374,10 +374,14 @@ def seed_general_pages(demo: DemoSite) -> None:
 
 def ensure_home(site_log) -> DemoSite:
     """Make a HomePage the root of the default site, replacing Wagtail's welcome page."""
-    from wagtail.models import Page, Site
+    from django.conf import settings
+    from wagtail.models import Locale, Page, Site
 
     site = Site.objects.filter(is_default_site=True).first()
     root = Page.get_first_root_node()
+    if root is None:  # an emptied database: Wagtail's migrations made these once
+        Locale.objects.get_or_create(language_code=settings.LANGUAGE_CODE)
+        root = Page.add_root(instance=Page(title="Root", slug="root"))
     home = HomePage.objects.first()
     if home is None:
         home = HomePage(
