@@ -116,7 +116,7 @@ def test_lernpass_restores_progress_on_a_second_browser(
     code = _create_lernpass(browser_page, live_server.url)
     browser_page.goto(live_server.url + course.closing.url)
     browser_page.get_by_role("button", name="Als erledigt markieren").click()
-    browser_page.get_by_text("1 von 2 Lektionen").wait_for()
+    browser_page.get_by_text("1 von 2 Lektionen").first.wait_for()
 
     second = chromium.new_context(locale="de-DE")
     other = second.new_page()
@@ -251,7 +251,7 @@ def test_certificate_pages_are_accessible(browser_page, live_server, course):
     for lesson_url in (course.closing.url,):
         browser_page.goto(live_server.url + lesson_url)
         browser_page.get_by_role("button", name="Als erledigt markieren").click()
-        browser_page.get_by_text("1 von 2 Lektionen").wait_for()
+        browser_page.get_by_text("1 von 2 Lektionen").first.wait_for()
     # The other lesson: answer all its exercises through the service.
     from learning.models import Lernpass
 
