@@ -10,6 +10,8 @@ MANAGE := $(PY) manage.py
 PY_STAMP := $(VENV)/.installed
 NPM_STAMP := node_modules/.installed
 CHROMIUM ?= /usr/bin/chromium
+# Extra pytest arguments, e.g. PYTEST_ARGS='-m "not browser"' (CI runs the browser tests once).
+PYTEST_ARGS ?=
 
 .PHONY: run dev test lint format setup migrate seed static chromium clean help
 
@@ -77,7 +79,7 @@ format: setup
 test: setup chromium lint
 	$(MANAGE) check --fail-level WARNING
 	$(MANAGE) makemigrations --check --dry-run
-	CHROMIUM=$(CHROMIUM) $(BIN)/pytest
+	CHROMIUM=$(CHROMIUM) $(BIN)/pytest $(PYTEST_ARGS)
 
 clean:
 	rm -rf $(VENV) node_modules var/static
