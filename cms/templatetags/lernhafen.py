@@ -5,6 +5,7 @@ from __future__ import annotations
 from django import template
 from django.http import HttpRequest
 from django.template.defaultfilters import filesizeformat
+from django.utils.text import Truncator
 from wagtail.models import Page, Site
 
 register = template.Library()
@@ -40,6 +41,33 @@ def breadcrumbs(context, page: Page | None = None, current_title: str = "") -> d
         return {"request": request, "trail": trail, "current_title": ""}
     root = _site_root(request) if request else None
     return {"request": request, "trail": [root] if root else [], "current_title": current_title}
+
+
+META_DESCRIPTION_LENGTH = 160  # what search engines show before cutting off
+
+
+@register.simple_tag(takes_context=True)
+def meta_description(context) -> str:
+    """What a search engine shows under the title: the editor's search description, else the
+    page's summary or introduction, else a view's own `meta_description`, else what the site is."""
+    page = context.get("page")
+    candidates = [
+        getattr(page, "search_description", ""),
+        getattr(page, "summary", ""),
+        getattr(page, "intro", ""),
+        context.get("meta_description", ""),
+    ]
+    for candidate in candidates:
+        text = " ".join(str(candidate or "").split())
+        if text:
+            return Truncator(text).chars(META_DESCRIPTION_LENGTH)
+    site_settings = context.get("site_settings")
+    parts = (getattr(site_settings, "site_name", ""), getattr(site_settings, "city_name", ""))
+    name = " ".join(part for part in parts if part)
+    return (
+        f"{name}: Schritt-für-Schritt-Anleitungen, Kurse und Workshops in Ihrem Stadtteil – "
+        "digitale Angebote der Stadt sicher nutzen."
+    ).lstrip(": ")
 
 
 @register.filter
