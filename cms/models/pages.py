@@ -155,6 +155,12 @@ class FormPage(AbstractEmailForm):
         context["form"] = form
         return TemplateResponse(request, self.get_template(request), context, status=status)
 
+    def get_submissions_list_view_class(self):
+        # Imported here: Wagtail's admin views need the app registry, which models load before.
+        from cms.admin_views import FormSubmissionsListView
+
+        return FormSubmissionsListView
+
     def get_data_fields(self):
         return [
             (name, label) for name, label in super().get_data_fields() if name != HONEYPOT_FIELD
