@@ -288,6 +288,8 @@ WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
 WAGTAILADMIN_PERMITTED_LANGUAGES = LANGUAGES
 TIME_ZONE = "Europe/Berlin"
 USE_I18N = True
+# Our own German wording for Wagtail strings its catalogue leaves English (locale/de/…/django.po).
+LOCALE_PATHS = [BASE_DIR / "locale"]
 USE_TZ = True
 # Dates as 30.11.2026 and 30.11.2026 14:30 (cms/formats/de/formats.py), in the admin's lists and
 # its date fields alike; Django still accepts ISO input (2026-11-30) in every date field.
