@@ -120,3 +120,14 @@ def test_help_menu_leads_to_the_german_editor_guide(editor_client):
 def test_the_guide_is_for_admin_users_only(client):
     response = client.get("/admin/handbuch/")
     assert response.status_code == 302 and "/admin/login/" in response["Location"]
+
+
+def test_admin_lists_say_ja_nein_and_dash_instead_of_python_values(admin_client, home):
+    users = _visible_text(admin_client.get("/admin/users/").content.decode())
+    assert "Ja" in users
+    assert not re.search(r"\b(True|False)\b", users)
+    # A page nobody published by hand (made by code): "Zuletzt veröffentlicht durch" is empty.
+    home.save_revision().publish()
+    aging = _visible_text(admin_client.get("/admin/reports/aging-pages/").content.decode())
+    assert "Willkommen im Lernhafen" in aging
+    assert not re.search(r"\bNone\b", aging)
