@@ -7,7 +7,7 @@ import openpyxl
 import pytest
 from wagtail.contrib.forms.models import FormSubmission
 
-from cms.exports import cell_text, csv_text, safe_cell
+from cms.exports import cell_text, csv_text, safe_cell, xlsx_value
 from tests.factories.cms import FormPageFactory
 
 pytestmark = pytest.mark.django_db
@@ -45,6 +45,21 @@ def test_values_are_written_as_german_offices_read_them():
     assert csv_text([["Name", "Zahl"], ["Jörg; Müller", 3]]) == (
         '\ufeffName;Zahl\r\n"Jörg; Müller";3\r\n'
     )
+
+
+def test_xlsx_cells_keep_dates_and_numbers_but_never_run_formulas():
+    aware = datetime.datetime(2026, 7, 1, 12, 0, 30, 5, tzinfo=datetime.UTC)
+    assert xlsx_value(aware) == datetime.datetime(2026, 7, 1, 14, 0)
+    assert xlsx_value(datetime.date(2026, 11, 30)) == datetime.date(2026, 11, 30)
+    assert xlsx_value(3) == 3 and xlsx_value(None) is None
+    assert [xlsx_value(True), xlsx_value(False)] == ["Ja", "Nein"]
+    assert xlsx_value("=1+1") == "'=1+1"
+
+    class Service:  # a model instance, exported by its name
+        def __str__(self):
+            return "@CityApp"
+
+    assert xlsx_value(Service()) == "'@CityApp"
 
 
 @pytest.fixture
