@@ -12,7 +12,12 @@ import datetime
 from django.db import models
 from django.utils import formats, timezone
 from django.utils.html import escape
-from wagtail.admin.compare import FieldComparison, TextDiff, register_comparison_class
+from wagtail.admin.compare import (
+    BlockComparison,
+    FieldComparison,
+    TextDiff,
+    register_comparison_class,
+)
 
 EMPTY = "–"
 
@@ -38,6 +43,19 @@ class DisplayValueComparison(FieldComparison):
     def htmldiff(self):
         before, after = display_value(self.val_a), display_value(self.val_b)
         if self.has_changed():
+            return TextDiff([("deletion", before), ("addition", after)]).to_html()
+        return escape(before)
+
+
+class YesNoBlockComparison(BlockComparison):
+    """For cms.blocks.YesNoBlock inside StreamFields."""
+
+    def htmlvalue(self, val):
+        return escape(display_value(bool(val)))
+
+    def htmldiff(self):
+        before, after = display_value(bool(self.val_a)), display_value(bool(self.val_b))
+        if before != after:
             return TextDiff([("deletion", before), ("addition", after)]).to_html()
         return escape(before)
 

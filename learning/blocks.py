@@ -19,6 +19,8 @@ from wagtail.blocks import StructBlockValidationError
 from wagtail.fields import StreamField
 from wagtail.snippets.blocks import SnippetChooserBlock
 
+from cms.blocks import YesNoBlock
+
 
 def _error(field: str, message: str) -> StructBlockValidationError:
     return StructBlockValidationError(block_errors={field: ErrorList([ValidationError(message)])})
@@ -81,7 +83,7 @@ def _choice_options(value, result) -> list[dict]:
 
 class AnswerBlock(blocks.StructBlock):
     text = blocks.CharBlock(label="Antworttext", max_length=200)
-    correct = blocks.BooleanBlock(label="Richtig", required=False)
+    correct = YesNoBlock(label="Richtig", required=False)
     feedback = blocks.CharBlock(
         label="Rückmeldung zu dieser Antwort",
         max_length=300,

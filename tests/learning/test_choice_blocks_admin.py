@@ -29,3 +29,17 @@ def test_the_empty_answers_ask_for_text_not_for_more_answers():
     messages = str(raised.value.as_json_data())
     assert "minimale Anzahl" not in messages
     assert "Dieses Feld muss ausgefüllt werden." in messages
+
+
+def test_revision_comparison_shows_a_changed_correct_answer_as_ja_nein():
+    from wagtail.admin.compare import StructBlockComparison
+
+    from learning.blocks import AnswerBlock
+
+    block = AnswerBlock()
+    before = block.to_python({"text": "Im Bürgerbüro", "correct": False, "feedback": ""})
+    after = block.to_python({"text": "Im Bürgerbüro", "correct": True, "feedback": ""})
+    html = StructBlockComparison(block, True, True, before, after).htmldiff()
+    assert '<span class="deletion">Nein</span>' in html
+    assert '<span class="addition">Ja</span>' in html
+    assert "True" not in html and "False" not in html
