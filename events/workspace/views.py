@@ -27,7 +27,7 @@ ICON = "group"
 
 def _crumbs(*items: tuple[str, str | None]) -> list[dict]:
     trail = [
-        {"url": reverse("wagtailadmin_home"), "label": "Dashboard"},
+        {"url": reverse("wagtailadmin_home"), "label": "Übersicht"},
         {"url": reverse("events_workspace:sessions"), "label": "Meine Termine"},
     ]
     return trail + [{"url": url or "", "label": label} for label, url in items]

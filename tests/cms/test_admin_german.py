@@ -101,6 +101,7 @@ def test_dates_are_written_as_30_11_2026():
 
 def test_help_menu_leads_to_the_german_editor_guide(editor_client):
     dashboard = editor_client.get("/admin/").content.decode()
+    assert "<title>Übersicht" in dashboard  # Wagtail's "Dashboard", like the breadcrumbs' "Home"
     assert "Redaktionshandbuch" in dashboard and "/admin/handbuch/" in dashboard
     assert "guide.wagtail.org" not in dashboard  # the English guide links are gone
     guide = editor_client.get("/admin/handbuch/")
