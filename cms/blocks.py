@@ -14,6 +14,16 @@ from wagtail.images.blocks import ImageChooserBlock
 RICH_TEXT_FEATURES = ["h2", "h3", "bold", "italic", "ol", "ul", "link", "document-link"]
 
 
+class YesNoBlock(blocks.BooleanBlock):
+    """A checkbox whose change the admin's revision comparison shows as Ja/Nein, not True/False."""
+
+    def get_comparison_class(self):
+        # Imported here: Wagtail's admin comparison module is not needed to load page models.
+        from cms.compare import YesNoBlockComparison
+
+        return YesNoBlockComparison
+
+
 class AccessibleImageBlock(blocks.StructBlock):
     image = ImageChooserBlock(label="Bild")
     alt_text = blocks.CharBlock(

@@ -381,7 +381,7 @@ def ensure_home(site_log) -> DemoSite:
     root = Page.get_first_root_node()
     if root is None:  # an emptied database: Wagtail's migrations made these once
         Locale.objects.get_or_create(language_code=settings.LANGUAGE_CODE)
-        root = Page.add_root(instance=Page(title="Root", slug="root"))
+        root = Page.add_root(instance=Page(title="Alle Seiten", slug="root"))
     home = HomePage.objects.first()
     if home is None:
         home = HomePage(

@@ -4,6 +4,23 @@ from django import forms
 from wagtail.contrib.forms.forms import FormBuilder
 
 HONEYPOT_FIELD = "website"
+# Visitors' free text is stored and mailed: enough for a detailed report, never megabytes.
+SINGLELINE_MAX_LENGTH = 255
+MULTILINE_MAX_LENGTH = 5000
+
+
+def _with_max_length(options: dict, limit: int) -> dict:
+    limit_text = f"{limit:,}".replace(",", ".")  # 5.000 as written in German
+    return {
+        **options,
+        "max_length": limit,
+        "error_messages": {
+            "max_length": (
+                f"Bitte kürzen Sie Ihren Text auf höchstens {limit_text} Zeichen "
+                "(jetzt: %(show_value)d Zeichen)."
+            ),
+        },
+    }
 
 
 class HoneypotInput(forms.TextInput):
@@ -14,6 +31,16 @@ class HoneypotInput(forms.TextInput):
 
 
 class LernhafenFormBuilder(FormBuilder):
+    def create_singleline_field(self, field, options):
+        return super().create_singleline_field(
+            field, _with_max_length(options, SINGLELINE_MAX_LENGTH)
+        )
+
+    def create_multiline_field(self, field, options):
+        return super().create_multiline_field(
+            field, _with_max_length(options, MULTILINE_MAX_LENGTH)
+        )
+
     @property
     def formfields(self):
         fields = super().formfields

@@ -14,6 +14,7 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from cms.demo import DemoSite
+from cms.exports import GermanSpreadsheetExportMixin
 from cms.hooks import HOME_SECTIONS, SEED_DEMO
 from courses import services
 from courses.models import DigCompArea, DigCompCompetence, DigitalService, Topic
@@ -66,7 +67,7 @@ def _edit_url(page: Page) -> str:
     return reverse("wagtailadmin_pages:edit", args=[page.pk])
 
 
-class TutorialReviewReportView(ReportView):
+class TutorialReviewReportView(GermanSpreadsheetExportMixin, ReportView):
     """Tutorials whose last check lies longer back than LERNHAFEN_TUTORIAL_REVIEW_MONTHS."""
 
     page_title = "Anleitungen prüfen"

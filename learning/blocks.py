@@ -19,6 +19,8 @@ from wagtail.blocks import StructBlockValidationError
 from wagtail.fields import StreamField
 from wagtail.snippets.blocks import SnippetChooserBlock
 
+from cms.blocks import YesNoBlock
+
 
 def _error(field: str, message: str) -> StructBlockValidationError:
     return StructBlockValidationError(block_errors={field: ErrorList([ValidationError(message)])})
@@ -80,8 +82,8 @@ def _choice_options(value, result) -> list[dict]:
 
 
 class AnswerBlock(blocks.StructBlock):
-    text = blocks.CharBlock(label="Antwort", max_length=200)
-    correct = blocks.BooleanBlock(label="Richtig", required=False)
+    text = blocks.CharBlock(label="Antworttext", max_length=200)
+    correct = YesNoBlock(label="Richtig", required=False)
     feedback = blocks.CharBlock(
         label="Rückmeldung zu dieser Antwort",
         max_length=300,
@@ -89,12 +91,36 @@ class AnswerBlock(blocks.StructBlock):
         help_text="Erscheint nach dem Prüfen, z. B. warum diese Antwort (nicht) stimmt.",
     )
 
+    class Meta:
+        label = "Antwort"
+        # The collapsed header reads "Antwort 2: Im Bürgerbüro" (number from the admin CSS).
+        label_format = "{text}"
+
+
+def answer_list(max_num: int) -> blocks.ListBlock:
+    """The answers of a choice exercise: numbered in the admin, two empty ones to start with.
+
+    Two, because an exercise needs at least two answers: starting with one showed an error
+    before the editor had typed anything. ``lh-numbered-list`` (cms admin CSS) numbers the
+    answers and puts the word "Hinzufügen" next to the plus buttons.
+    """
+    empty = {"text": "", "correct": False, "feedback": ""}
+    return blocks.ListBlock(
+        AnswerBlock(),
+        label="Antworten",
+        help_text="Mit „Hinzufügen“ unter einer Antwort fügen Sie danach eine weitere ein.",
+        min_num=2,
+        max_num=max_num,
+        default=[dict(empty), dict(empty)],
+        form_classname="lh-numbered-list",
+    )
+
 
 class SingleChoiceBlock(ExerciseBlock):
     kind = "single_choice"
     question = blocks.CharBlock(label="Frage", max_length=250)
     hint = blocks.CharBlock(label="Hinweis zur Frage", max_length=250, required=False)
-    answers = blocks.ListBlock(AnswerBlock(), label="Antworten", min_num=2, max_num=8)
+    answers = answer_list(max_num=8)
 
     def clean(self, value):
         value = super().clean(value)
@@ -128,7 +154,7 @@ class MultipleChoiceBlock(ExerciseBlock):
         required=False,
         default="Mehrere Antworten können richtig sein.",
     )
-    answers = blocks.ListBlock(AnswerBlock(), label="Antworten", min_num=2, max_num=10)
+    answers = answer_list(max_num=10)
 
     def clean(self, value):
         value = super().clean(value)

@@ -41,6 +41,7 @@ class HomePage(Page):
 
     class Meta:
         verbose_name = "Startseite"
+        verbose_name_plural = "Startseiten"
 
     def get_context(self, request: HttpRequest, *args, **kwargs) -> dict:
         context = super().get_context(request, *args, **kwargs)
@@ -70,10 +71,15 @@ class ContentPage(Page):
 
     class Meta:
         verbose_name = "Inhaltsseite"
+        verbose_name_plural = "Inhaltsseiten"
 
 
 class FormField(AbstractFormField):
     page = ParentalKey("FormPage", on_delete=models.CASCADE, related_name="form_fields")
+
+    class Meta(AbstractFormField.Meta):
+        verbose_name = "Formularfeld"
+        verbose_name_plural = "Formularfelder"
 
 
 class FormPage(AbstractEmailForm):
@@ -123,6 +129,7 @@ class FormPage(AbstractEmailForm):
 
     class Meta:
         verbose_name = "Formularseite"
+        verbose_name_plural = "Formularseiten"
 
     def serve(self, request: HttpRequest, *args, **kwargs) -> HttpResponse:
         if request.method == "POST":
@@ -154,6 +161,12 @@ class FormPage(AbstractEmailForm):
         context = self.get_context(request)
         context["form"] = form
         return TemplateResponse(request, self.get_template(request), context, status=status)
+
+    def get_submissions_list_view_class(self):
+        # Imported here: Wagtail's admin views need the app registry, which models load before.
+        from cms.admin_views import FormSubmissionsListView
+
+        return FormSubmissionsListView
 
     def get_data_fields(self):
         return [

@@ -94,6 +94,7 @@ class SiteSettings(BaseSiteSetting):
 
     class Meta:
         verbose_name = "Website-Einstellungen"
+        verbose_name_plural = "Website-Einstellungen"
 
     def footer_links(self) -> list[tuple[str, object]]:
         """(label, page) pairs for the footer, in the order residents look for them."""

@@ -288,7 +288,15 @@ WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
 WAGTAILADMIN_PERMITTED_LANGUAGES = LANGUAGES
 TIME_ZONE = "Europe/Berlin"
 USE_I18N = True
+# Our own German wording for Wagtail strings its catalogue leaves English (locale/de/…/django.po).
+LOCALE_PATHS = [BASE_DIR / "locale"]
 USE_TZ = True
+# Dates as 30.11.2026 and 30.11.2026 14:30 (cms/formats/de/formats.py), in the admin's lists and
+# its date fields alike; Django still accepts ISO input (2026-11-30) in every date field.
+FORMAT_MODULE_PATH = ["cms.formats"]
+WAGTAIL_DATE_FORMAT = "%d.%m.%Y"
+WAGTAIL_DATETIME_FORMAT = "%d.%m.%Y %H:%M"
+WAGTAIL_TIME_FORMAT = "%H:%M"
 
 # --- Static and media -------------------------------------------------------------------------
 

@@ -73,6 +73,7 @@ class CourseIndexPage(Page):
 
     class Meta:
         verbose_name = "Kurskatalog"
+        verbose_name_plural = "Kurskataloge"
 
     def get_context(self, request: HttpRequest, *args, **kwargs) -> dict:
         from courses import services  # services imports these models
@@ -207,6 +208,7 @@ class CoursePage(Page):
 
     class Meta:
         verbose_name = "Kurs"
+        verbose_name_plural = "Kurse"
 
     def get_context(self, request: HttpRequest, *args, **kwargs) -> dict:
         from courses import services  # services imports these models
@@ -359,6 +361,7 @@ class LessonPage(Page):
 
     class Meta:
         verbose_name = "Lektion"
+        verbose_name_plural = "Lektionen"
 
     def get_context(self, request: HttpRequest, *args, **kwargs) -> dict:
         from courses import services  # services imports these models
@@ -381,6 +384,7 @@ class TutorialIndexPage(Page):
 
     class Meta:
         verbose_name = "Anleitungen (Übersicht)"
+        verbose_name_plural = "Anleitungen (Übersichten)"
 
     def get_context(self, request: HttpRequest, *args, **kwargs) -> dict:
         from courses import services  # services imports these models
@@ -497,6 +501,7 @@ class TutorialPage(Page):
 
     class Meta:
         verbose_name = "Anleitung"
+        verbose_name_plural = "Anleitungen"
 
     def get_context(self, request: HttpRequest, *args, **kwargs) -> dict:
         from courses import services  # services imports these models

@@ -192,3 +192,4 @@ class WorkspaceSettings(BaseSiteSetting):
 
     class Meta:
         verbose_name = "Digitallotsen-Arbeitsbereich"
+        verbose_name_plural = "Digitallotsen-Arbeitsbereich"

@@ -46,6 +46,7 @@ class EventIndexPage(RoutablePageMixin, Page):
 
     class Meta:
         verbose_name = "Workshop-Kalender"
+        verbose_name_plural = "Workshop-Kalender"
 
     @path("")
     def calendar(self, request: HttpRequest) -> HttpResponse:

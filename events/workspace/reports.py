@@ -14,8 +14,6 @@ Each dimension takes two queries (sessions, registrations), whatever the amount 
 
 from __future__ import annotations
 
-import csv
-import io
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from decimal import ROUND_HALF_UP, Decimal
@@ -25,6 +23,7 @@ from django.db.models.functions import TruncMonth
 from django.utils import timezone
 
 from cms.charts import BarChart, Series
+from cms.exports import csv_text
 from events.models import Attendance, Registration, Session
 from events.models.pages import AUDIENCE_CHOICES
 
@@ -249,14 +248,6 @@ def report_values(row: ReportRow) -> list[str]:
 
 def report_csv(report: Report) -> str:
     """Semicolon-separated with BOM, so spreadsheet programs in German open it as it is."""
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, delimiter=";")
-    writer.writerow([report.dimension.label, *CSV_HEADER])
-    for row in [*report.rows, report.total]:
-        writer.writerow([safe_cell(row.label), *report_values(row)])
-    return "\ufeff" + buffer.getvalue()
-
-
-def safe_cell(value: str) -> str:
-    """Spreadsheets run cells starting with = + - @ as formulas; quote them."""
-    return "'" + value if value[:1] in {"=", "+", "-", "@", "\t", "\r"} else value
+    header = [report.dimension.label, *CSV_HEADER]
+    rows = [[row.label, *report_values(row)] for row in [*report.rows, report.total]]
+    return csv_text([header, *rows])

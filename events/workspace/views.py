@@ -6,8 +6,6 @@ districts only (404 outside them), so a typed-in address shows nothing it should
 
 from __future__ import annotations
 
-import csv
-import io
 from datetime import date
 from functools import wraps
 
@@ -20,16 +18,16 @@ from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
+from cms.exports import csv_text
 from events.models import Registration, Session, SessionReview, WorkspaceSettings
 from events.workspace import forms, permissions, reports, services
-from events.workspace.reports import safe_cell
 
 ICON = "group"
 
 
 def _crumbs(*items: tuple[str, str | None]) -> list[dict]:
     trail = [
-        {"url": reverse("wagtailadmin_home"), "label": "Dashboard"},
+        {"url": reverse("wagtailadmin_home"), "label": "Übersicht"},
         {"url": reverse("events_workspace:sessions"), "label": "Meine Termine"},
     ]
     return trail + [{"url": url or "", "label": label} for label, url in items]
@@ -414,9 +412,7 @@ def session_print(request: HttpRequest, session_id: int) -> HttpResponse:
 
 def session_csv(request: HttpRequest, session_id: int) -> HttpResponse:
     session = permissions.session_or_404(request.user, session_id)
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, delimiter=";")
-    writer.writerow(
+    rows = [
         [
             "Nr.",
             "Status",
@@ -429,7 +425,7 @@ def session_csv(request: HttpRequest, session_id: int) -> HttpResponse:
             "Angemeldet am",
             "Anwesenheit",
         ]
-    )
+    ]
     groups = _registrations(session)
     for number, registration in enumerate(groups["confirmed"] + groups["waitlisted"], start=1):
         attendance = getattr(registration, "attendance", None)
@@ -438,22 +434,22 @@ def session_csv(request: HttpRequest, session_id: int) -> HttpResponse:
             if registration.status == Registration.WAITLISTED
             else ""
         )
-        writer.writerow(
+        rows.append(
             [
                 number,
                 registration.get_status_display(),
                 position,
-                safe_cell(registration.name),
-                safe_cell(registration.phone),
-                safe_cell(registration.email),
+                registration.name,
+                registration.phone,
+                registration.email,
                 registration.seats,
-                safe_cell(registration.accessibility_needs),
-                f"{timezone.localtime(registration.created_at):%d.%m.%Y %H:%M}",
+                registration.accessibility_needs,
+                registration.created_at,
                 attendance.get_status_display() if attendance else "",
             ]
         )
     local = timezone.localtime(session.start)
-    response = HttpResponse("\ufeff" + buffer.getvalue(), content_type="text/csv; charset=utf-8")
+    response = HttpResponse(csv_text(rows), content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = (
         f'attachment; filename="anmeldungen-{local:%Y-%m-%d}-{session.pk}.csv"'
     )

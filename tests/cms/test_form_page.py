@@ -103,3 +103,18 @@ def test_post_without_csrf_token_is_refused(feedback):
     response = Client(enforce_csrf_checks=True).post("/barrierefreiheit/", {"beschreibung": "x"})
     assert response.status_code == 403
     assert FormSubmission.objects.count() == 0
+
+
+def test_overlong_description_is_refused_with_a_german_message_and_nothing_stored(client, feedback):
+    response = client.post(
+        "/barrierefreiheit/",
+        {"beschreibung": "x" * 5001, "ihre_e_mail_adresse": "erika@example.org", "website": ""},
+    )
+    html = response.content.decode()
+    assert response.status_code == 400
+    assert "Bitte kürzen Sie Ihren Text auf höchstens 5.000 Zeichen (jetzt: 5001 Zeichen)." in html
+    assert 'maxlength="5000"' in html
+    assert FormSubmission.objects.count() == 0 and mail.outbox == []
+    at_limit = {"beschreibung": "x" * 5000, "website": ""}
+    assert client.post("/barrierefreiheit/", at_limit).status_code == 200
+    assert FormSubmission.objects.count() == 1
