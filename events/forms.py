@@ -9,7 +9,7 @@ from django import forms
 from courses.models import DigitalService
 from events.models import District, Session
 from events.models.pages import AUDIENCE_CHOICES
-from events.services import MESSAGES, PHONE_RE, normalise_phone, seats_message
+from events.services import MESSAGES, seats_message, validate_registration
 
 HONEYPOT_FIELD = "website"
 
@@ -91,28 +91,21 @@ class RegistrationForm(forms.Form):
         self.fields["email"].error_messages["max_length"] = MESSAGES["email"]
         self.fields["phone"].error_messages["max_length"] = MESSAGES["phone"]
 
-    def clean_seats(self) -> int:
-        seats = self.cleaned_data["seats"]
-        if seats is None or seats < 1 or seats > self.session.group_limit:
-            raise forms.ValidationError(seats_message(self.session))
-        return seats
-
-    def clean_phone(self) -> str:
-        phone = self.cleaned_data["phone"].strip()
-        if phone and (not PHONE_RE.match(phone) or len(normalise_phone(phone)) < 6):
-            raise forms.ValidationError(MESSAGES["phone"])
-        return phone
-
     def clean(self):
+        """Parse errors stay with their field; the booking rules are the service's own."""
         data = super().clean()
-        if (
-            "email" in data
-            and "phone" in data
-            and not data.get("email")
-            and not data.get("phone")
-            and "email" not in self.errors
-        ):
-            self.add_error("email", MESSAGES["contact"])
+        try:
+            validate_registration(
+                self.session,
+                name=data.get("name") or "",
+                email=data.get("email") or "",
+                phone=data.get("phone") or "",
+                seats=data.get("seats"),
+            )
+        except forms.ValidationError as error:
+            for name, messages in error.message_dict.items():
+                if name not in self.errors:
+                    self.add_error(name, messages)
         return data
 
 

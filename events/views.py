@@ -164,8 +164,10 @@ def workshop(request: HttpRequest, page: WorkshopPage) -> HttpResponse:
 
 
 def _session_of(page: WorkshopPage, session_id: int) -> Session:
+    """A session visitors may see and book: waiting for approval or rejected answers 404."""
     session = (
-        Session.objects.with_seats()
+        Session.objects.public()
+        .with_seats()
         .select_related("venue__district", "workshop")
         .filter(pk=session_id, workshop=page)
         .first()

@@ -1,5 +1,11 @@
 """Admin wiring of the calendar and the hooks events answers (see cms/hooks.py).
 
+Every snippet view, chooser and bulk action of these models asks the permission policies of
+events/permissions.py (registered first, below), through cms.scoped_admin.ScopedSnippetViewSet.
+Sessions, series and registrations are read-only there: creating, editing and copying a session
+or series leads to the Digitallotsen workspace, whose services check conflicts, ask for approval
+and tell registrants; registrations are written only by events.services.
+
 - lernhafen_home_sections: „Nächste Termine“ on the home page (order 10)
 - lernhafen_related_workshops: sessions near a course or tutorial page (courses/hooks.py)
 - lernhafen_seed_demo (order 20), lernhafen_purge_personal_data
@@ -7,16 +13,46 @@
 
 from __future__ import annotations
 
+from django.contrib.admin.utils import unquote
+from django.http import Http404
+from django.shortcuts import redirect
+from django.urls import reverse
 from wagtail import hooks
 from wagtail.admin.filters import WagtailFilterSet
+from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
-from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
+from wagtail.snippets.views.snippets import SnippetViewSetGroup
 
 from cms.hooks import HOME_SECTIONS, PURGE_PERSONAL_DATA, SEED_DEMO
+from cms.scoped_admin import ScopedSnippetViewSet
 from events import services, views
 from events.models import District, Registration, Session, SessionSeries, Venue
+from events.permissions import POLICIES
+from events.workspace import permissions as scope
+
+# Before any viewset registers (it would create a fallback policy otherwise).
+for _model, _policy in POLICIES.items():
+    register_permission_policy(_model, _policy)
 
 RELATED_WORKSHOPS = "lernhafen_related_workshops"
+
+
+def _to_workspace(url_name: str, find=None):
+    """A snippet URL that leads to the workspace form, after the workspace's own scope check."""
+
+    def view(request, pk=None):
+        args = []
+        if pk is not None:
+            try:
+                object_id = int(unquote(str(pk)))
+            except ValueError as error:
+                raise Http404 from error
+            args = [find(request.user, object_id).pk]
+        else:
+            scope.require_workspace(request.user)
+        return redirect(reverse(f"events_workspace:{url_name}", args=args))
+
+    return view
 
 
 class SessionFilterSet(WagtailFilterSet):
@@ -25,23 +61,45 @@ class SessionFilterSet(WagtailFilterSet):
         fields = ["status", "venue__district", "workshop"]
 
 
-class SessionViewSet(SnippetViewSet):
+class SessionViewSet(ScopedSnippetViewSet):
     model = Session
     menu_label = "Termine"
     icon = "date"
     list_display = ["__str__", "venue", "capacity", "status"]
     filterset_class = SessionFilterSet
     ordering = ["start"]
+    inspect_view_enabled = True
+
+    @property
+    def add_view(self):
+        return _to_workspace("session_create")
+
+    @property
+    def edit_view(self):
+        return _to_workspace("session_edit", scope.session_or_404)
+
+    @property
+    def copy_view(self):
+        return _to_workspace("session_duplicate", scope.session_or_404)
 
 
-class SessionSeriesViewSet(SnippetViewSet):
+class SessionSeriesViewSet(ScopedSnippetViewSet):
     model = SessionSeries
     menu_label = "Terminreihen"
     icon = "repeat"
     list_display = ["__str__", "venue", "first_start"]
+    inspect_view_enabled = True
+
+    @property
+    def add_view(self):
+        return _to_workspace("series_create")
+
+    @property
+    def copy_view(self):
+        return _to_workspace("series_duplicate", scope.series_or_404)
 
 
-class RegistrationViewSet(SnippetViewSet):
+class RegistrationViewSet(ScopedSnippetViewSet):
     model = Registration
     menu_label = "Anmeldungen"
     icon = "group"
@@ -50,13 +108,13 @@ class RegistrationViewSet(SnippetViewSet):
     inspect_view_enabled = True
 
 
-class DistrictViewSet(SnippetViewSet):
+class DistrictViewSet(ScopedSnippetViewSet):
     model = District
     menu_label = "Stadtteile"
     icon = "site"
 
 
-class VenueViewSet(SnippetViewSet):
+class VenueViewSet(ScopedSnippetViewSet):
     model = Venue
     menu_label = "Veranstaltungsorte"
     icon = "home"
@@ -77,22 +135,6 @@ class EventsViewSetGroup(SnippetViewSetGroup):
 
 
 register_snippet(EventsViewSetGroup)
-
-
-@hooks.register("after_create_snippet")
-def create_series_sessions(request, instance):
-    if isinstance(instance, SessionSeries):
-        services.generate_sessions(instance)
-
-
-@hooks.register("after_edit_snippet")
-def after_session_edit(request, instance):
-    """Tell registrants about a moved or cancelled session; hand freed seats to the waitlist."""
-    if isinstance(instance, SessionSeries):
-        services.generate_sessions(instance)
-    if isinstance(instance, Session):
-        services.session_changed(instance, instance.changed_notify_fields())
-        services.promote_waitlist(instance)
 
 
 @hooks.register(HOME_SECTIONS)

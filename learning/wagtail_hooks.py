@@ -1,20 +1,45 @@
-"""Admin wiring and the learning app's answers to Lernhafen's hooks (cms/hooks.py)."""
+"""Admin wiring and the learning app's answers to Lernhafen's hooks (cms/hooks.py).
+
+The snippets use cms.scoped_admin.ScopedSnippetViewSet: their listings, choosers and bulk actions
+answer only with rows the model's permission policy grants. Lerngruppen and H5P libraries need a
+model permission (teachers use their own pages, Lotsen and Koordination have none); H5P contents
+may also be chosen by whoever edits pages, since editors place them in lessons.
+"""
 
 from __future__ import annotations
 
 from wagtail import hooks
 from wagtail.admin.panels import FieldPanel, ObjectList
+from wagtail.models import Page
+from wagtail.permission_policies import ModelPermissionPolicy
+from wagtail.permissions import policy_registry, register_permission_policy
 from wagtail.snippets.models import register_snippet
-from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
+from wagtail.snippets.views.snippets import SnippetViewSetGroup
 
 from cms.hooks import DEMO_LOGINS, HOME_SECTIONS, PURGE_PERSONAL_DATA, SEED_DEMO
+from cms.scoped_admin import ScopedSnippetViewSet
 from courses.hooks import LEARNER_PROGRESS
 from learning import services
 from learning.forms import H5PContentForm
 from learning.models import H5PContent, H5PLibrary, Lerngruppe
 
 
-class H5PContentViewSet(SnippetViewSet):
+class H5PContentPermissionPolicy(ModelPermissionPolicy):
+    """Model permissions; "choose" also for page editors, who put exercises into lessons."""
+
+    def user_has_permission(self, user, action):
+        if action == "choose" and policy_registry.get_by_type(Page).user_has_any_permission(
+            user, {"add", "change", "publish"}
+        ):
+            return True
+        return super().user_has_permission(user, action)
+
+
+# Before the viewsets register (they would create a fallback policy otherwise).
+register_permission_policy(H5PContent, H5PContentPermissionPolicy(H5PContent))
+
+
+class H5PContentViewSet(ScopedSnippetViewSet):
     model = H5PContent
     icon = "pick"
     menu_label = "Interaktive Übungen (H5P)"
@@ -25,7 +50,7 @@ class H5PContentViewSet(SnippetViewSet):
     )
 
 
-class H5PLibraryViewSet(SnippetViewSet):
+class H5PLibraryViewSet(ScopedSnippetViewSet):
     model = H5PLibrary
     icon = "code"
     menu_label = "H5P-Bibliotheken"
@@ -36,7 +61,7 @@ class H5PLibraryViewSet(SnippetViewSet):
     edit_handler = ObjectList([FieldPanel("title", read_only=True)])
 
 
-class LerngruppeViewSet(SnippetViewSet):
+class LerngruppeViewSet(ScopedSnippetViewSet):
     model = Lerngruppe
     icon = "group"
     menu_label = "Lerngruppen"

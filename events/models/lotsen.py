@@ -73,7 +73,12 @@ class LotseProfile(index.Indexed, models.Model):
         FieldPanel("languages"),
         FieldPanel("availability_note"),
     ]
-    search_fields = [index.SearchField("display_name"), index.AutocompleteField("display_name")]
+    # FilterField("id"): the admin narrows searches to the rows a user may see (events.permissions).
+    search_fields = [
+        index.SearchField("display_name"),
+        index.AutocompleteField("display_name"),
+        index.FilterField("id"),
+    ]
 
     class Meta:
         ordering = ["display_name"]

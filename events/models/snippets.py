@@ -12,7 +12,12 @@ class District(index.Indexed, models.Model):
     slug = models.SlugField("Kurzname (URL)", max_length=80, unique=True)
 
     panels = [FieldPanel("name"), FieldPanel("slug")]
-    search_fields = [index.SearchField("name"), index.AutocompleteField("name")]
+    # FilterField("id"): the admin narrows searches to the rows a user may see (events.permissions).
+    search_fields = [
+        index.SearchField("name"),
+        index.AutocompleteField("name"),
+        index.FilterField("id"),
+    ]
 
     class Meta:
         ordering = ["name"]
@@ -78,7 +83,12 @@ class Venue(index.Indexed, models.Model):
             heading="Barrierefreiheit und Anfahrt",
         ),
     ]
-    search_fields = [index.SearchField("name"), index.AutocompleteField("name")]
+    # FilterField("id"): the admin narrows searches to the rows a user may see (events.permissions).
+    search_fields = [
+        index.SearchField("name"),
+        index.AutocompleteField("name"),
+        index.FilterField("id"),
+    ]
 
     class Meta:
         ordering = ["name"]

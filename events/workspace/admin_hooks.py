@@ -3,7 +3,7 @@
 - register_admin_urls: /admin/lotsen/… (events.workspace.urls)
 - register_admin_menu_item: „Digitallotsen“ for Lotsen and Koordination
 - construct_homepage_panels: „Meine nächsten Termine“ and „Termine ohne Lotse“ on the dashboard
-- LotseProfile snippets (Koordination only, through model permissions)
+- LotseProfile snippets (Koordination only, through model permissions and events.permissions)
 - lernhafen_seed_demo (order 25, after the calendar), lernhafen_demo_logins
 """
 
@@ -15,21 +15,20 @@ from wagtail import hooks
 from wagtail.admin.menu import Menu, MenuItem, SubmenuMenuItem
 from wagtail.admin.ui.components import Component
 from wagtail.snippets.models import register_snippet
-from wagtail.snippets.views.snippets import SnippetViewSet
 
 from cms.hooks import DEMO_LOGINS, SEED_DEMO
+from cms.scoped_admin import ScopedSnippetViewSet
 from events.models import LotseProfile, Session
 from events.workspace import permissions
 
 
-class LotseProfileViewSet(SnippetViewSet):
+class LotseProfileViewSet(ScopedSnippetViewSet):
     model = LotseProfile
     menu_label = "Lotsenprofile"
     icon = "user"
     add_to_admin_menu = False
     list_display = ["display_name", "user", "languages"]
     list_filter = ["districts"]
-    search_fields = ["display_name"]
 
 
 register_snippet(LotseProfileViewSet)

@@ -115,13 +115,26 @@ def create_series(
     return sessions
 
 
-def update_session(session: Session, *, lotsen: list, **changes) -> int:
+# Edits a Lotse makes to these fields put a session (back) before Koordination when approval
+# is on: a published session moved to another date or place is in effect a new one.
+REVIEWED_FIELDS = ("workshop_id", "start", "end", "venue_id", "room")
+
+
+def update_session(
+    session: Session, *, lotsen: list, user=None, need_approval: bool = False, **changes
+) -> int:
     """Save an edited session; registrants hear about changed times or places.
 
+    When approval is on and a Lotse changes what Koordination approved (REVIEWED_FIELDS), the
+    session goes back to „Wartet auf Freigabe“ and leaves the calendar until it is approved.
     Returns how many registrations were notified.
     """
+    before = {name: getattr(session, name) for name in REVIEWED_FIELDS}
     for name, value in changes.items():
         setattr(session, name, value)
+    resubmit = needs_review(user, need_approval) and any(
+        getattr(session, name) != value for name, value in before.items()
+    )
     raise_conflicts(
         find_conflicts(
             [(session.start, session.end)],
@@ -136,6 +149,18 @@ def update_session(session: Session, *, lotsen: list, **changes) -> int:
     with transaction.atomic():
         session.save()
         session.digitallotsen.set(lotsen)
+        if resubmit:
+            SessionReview.objects.update_or_create(
+                session=session,
+                defaults={
+                    "state": SessionReview.PENDING,
+                    "submitted_by": user,
+                    "submitted_at": timezone.now(),
+                    "decided_by": None,
+                    "decided_at": None,
+                    "comment": "",
+                },
+            )
     notified = calendar.session_changed(session, session.changed_notify_fields())
     calendar.promote_waitlist(session)  # more seats now? the waitlist moves up
     return notified

@@ -210,6 +210,8 @@ def session_edit(request: HttpRequest, session_id: int) -> HttpResponse:
             notified = services.update_session(
                 session,
                 lotsen=list(data["digitallotsen"]),
+                user=request.user,
+                need_approval=_need_approval(request),
                 workshop=data["workshop"],
                 start=data["start"],
                 end=data["end"],
@@ -224,6 +226,8 @@ def session_edit(request: HttpRequest, session_id: int) -> HttpResponse:
             text = "Die Änderungen sind gespeichert."
             if notified:
                 text += f" {notified} angemeldete Personen mit E-Mail-Adresse wurden informiert."
+            if SessionReview.objects.filter(session=session, state=SessionReview.PENDING).exists():
+                text += " Der Termin liegt der Koordination zur Freigabe vor."
             messages.success(request, text)
             return redirect("events_workspace:session", session.pk)
     return _render(

@@ -1,4 +1,6 @@
-"""Organisers editing a session in the admin: registrants are told, the calendar entry updates."""
+"""Organisers editing a session in the admin: registrants are told, the calendar entry updates.
+
+The snippet's edit view leads to the workspace form, so both run the same service."""
 
 from datetime import timedelta
 
@@ -8,39 +10,27 @@ from django.utils import timezone
 
 from events import services
 from events.models import Registration, Session
+from tests.factories.events_workspace import session_form_data
 
 pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
 def session(session):
-    # The admin form works in whole minutes, as organisers plan sessions.
-    session.start = session.start.replace(second=0, microsecond=0)
-    session.end = session.end.replace(second=0, microsecond=0)
+    # The workspace form takes a day and two times in whole minutes, as organisers plan
+    # sessions; a morning session does not cross midnight whenever the tests run.
+    start = timezone.localtime(session.start).replace(hour=10, minute=0, second=0, microsecond=0)
+    session.start, session.end = start, start + timedelta(minutes=90)
     session.save()
     return Session.objects.get(pk=session.pk)
 
 
-def _form_data(session: Session, **changes) -> dict:
-    start = timezone.localtime(changes.pop("start", session.start))
-    end = timezone.localtime(changes.pop("end", session.end))
-    data = {
-        "workshop": session.workshop_id,
-        "start": start.strftime("%Y-%m-%d %H:%M"),
-        "end": end.strftime("%Y-%m-%d %H:%M"),
-        "venue": session.venue_id,
-        "room": session.room,
-        "capacity": session.capacity,
-        "group_limit": session.group_limit,
-        "status": session.status,
-    }
-    data.update(changes)
-    return data
-
-
 def _edit(admin_client, session: Session, **changes):
-    url = f"/admin/snippets/events/session/edit/{session.pk}/"
-    response = admin_client.post(url, _form_data(session, **changes))
+    """Edit as Koordination does from the admin: the snippet's edit link leads to the workspace."""
+    snippet_edit = f"/admin/snippets/events/session/edit/{session.pk}/"
+    form_url = admin_client.get(snippet_edit).url
+    assert form_url == f"/admin/lotsen/termine/{session.pk}/bearbeiten/"
+    response = admin_client.post(form_url, session_form_data(session, **changes))
     assert response.status_code == 302, response.content.decode()[:3000]
 
 

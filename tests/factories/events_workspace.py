@@ -137,3 +137,22 @@ def make_world(home) -> World:
         session_hagem,
         session_ahsen,
     )
+
+
+def session_form_data(session: Session, **changes) -> dict:
+    """What the workspace's session form posts for `session`, with `changes` (start/end too)."""
+    start = timezone.localtime(changes.pop("start", session.start))
+    end = timezone.localtime(changes.pop("end", session.end))
+    data = {
+        "workshop": session.workshop_id,
+        "day": start.date().isoformat(),
+        "start_time": start.strftime("%H:%M"),
+        "end_time": end.strftime("%H:%M"),
+        "venue": session.venue_id,
+        "room": session.room,
+        "capacity": session.capacity,
+        "group_limit": session.group_limit,
+        "digitallotsen": [user.pk for user in session.digitallotsen.all()],
+    }
+    data.update(changes)
+    return data
