@@ -13,6 +13,7 @@ from cms.demo import DemoSite
 from cms.models import ContentPage
 from courses.demo_screens import Screen, screenshot, worksheet
 from courses.demo_tutorials import SERVICES, TOPICS, TUTORIALS
+from courses.devices import DEVICES
 from courses.models import (
     CourseIndexPage,
     CourseMaterial,
@@ -95,6 +96,7 @@ def seed_courses_and_tutorials(demo: DemoSite) -> None:
         spec["slug"]: _ensure_tutorial(demo, tutorial_index, spec, services, competences)
         for spec in TUTORIALS
     }
+    _feature_on_home(demo, [tutorials[spec["slug"]] for spec in TUTORIALS if spec["featured"]])
     course_index = demo.ensure_page(
         demo.home,
         CourseIndexPage,
@@ -135,6 +137,7 @@ def _ensure_tutorial(demo, index, spec, services, competences) -> TutorialPage:
                 screenshot_alt=screen.alt_text(device),
             )
         )
+    devices = {device for _i, _d, device, *_rest in spec["steps"] if device}
     easy = None
     if spec.get("easy_language"):
         easy = _easy_language_wlan(demo)
@@ -149,12 +152,22 @@ def _ensure_tutorial(demo, index, spec, services, competences) -> TutorialPage:
         duration_minutes=spec["duration"],
         competences=[competences[code] for code in spec["competences"]],
         requirements=spec["requirements"],
-        featured=spec["featured"],
+        devices=[key for key, _label in DEVICES if key in devices],
         last_checked=spec["last_checked"],
         service_version=spec["version"],
         easy_language_page=easy,
         steps=steps,
     )
+
+
+def _feature_on_home(demo: DemoSite, tutorials: list[TutorialPage]) -> None:
+    """Fill „Beliebte Anleitungen“ once; a list the editors have chosen is left alone."""
+    home = demo.home.specific_class.objects.get(pk=demo.home.pk)  # fresh: editors' changes
+    if not hasattr(home, "featured_tutorials") or home.featured_tutorials.exists():
+        return
+    for position, tutorial in enumerate(tutorials):
+        home.featured_tutorials.create(tutorial=tutorial, sort_order=position)
+    home.save_revision().publish()
 
 
 def _easy_language_wlan(demo: DemoSite) -> Page | None:

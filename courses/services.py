@@ -24,6 +24,7 @@ from django.utils.safestring import SafeString, mark_safe
 from wagtail import hooks
 from wagtail.models import Page
 
+from courses.devices import DEVICE_LABELS, offered_devices, steps_for_device
 from courses.digcomp import AREAS, COMPETENCES, LEVEL_GROUPS
 from courses.hooks import RELATED_WORKSHOPS
 from courses.models import (
@@ -36,7 +37,6 @@ from courses.models import (
     TutorialPage,
     TutorialStep,
 )
-from courses.models.pages import DEVICES
 
 COURSES_PER_PAGE = 20
 TUTORIALS_PER_PAGE = 20
@@ -286,19 +286,19 @@ def filter_tutorials(
     return tutorials
 
 
-def devices_by_tutorial(tutorial_ids: list[int]) -> dict[int, list[tuple[str, str]]]:
+def devices_by_tutorial(tutorials: list[TutorialPage]) -> dict[int, list[tuple[str, str]]]:
     """The device variants each tutorial offers, in one query: {id: [("android", "Android")]}."""
-    found: dict[int, set[str]] = {}
+    step_devices: dict[int, set[str]] = {}
     for page_id, device in (
-        TutorialStep.objects.filter(page_id__in=tutorial_ids)
+        TutorialStep.objects.filter(page_id__in=[tutorial.pk for tutorial in tutorials])
         .exclude(device="")
         .values_list("page_id", "device")
         .distinct()
     ):
-        found.setdefault(page_id, set()).add(device)
+        step_devices.setdefault(page_id, set()).add(device)
     return {
-        page_id: [(key, label) for key, label in DEVICES if key in devices]
-        for page_id, devices in found.items()
+        tutorial.pk: offered_devices(tutorial.devices, step_devices.get(tutorial.pk, ()))
+        for tutorial in tutorials
     }
 
 
@@ -317,7 +317,7 @@ def tutorial_listing(index: TutorialIndexPage, params: Mapping[str, str]) -> dic
         query=filters.get("q", "").strip(),
     )
     results = _pages_of(Paginator(tutorials, TUTORIALS_PER_PAGE), params.get("seite"))
-    devices = devices_by_tutorial([tutorial.pk for tutorial in results])
+    devices = devices_by_tutorial(list(results))
     for tutorial in results:
         tutorial.device_variants = devices.get(tutorial.pk, [])
     return {
@@ -356,14 +356,14 @@ def tutorial_view(tutorial: TutorialPage, params: Mapping[str, str]) -> dict:
         .prefetch_related("screenshot__renditions")
         .order_by("sort_order")
     )
-    offered = {step.device for step in all_steps if step.device}
-    devices = [(key, label) for key, label in DEVICES if key in offered]
+    devices = tutorial.offered_devices(all_steps)
     device = params.get("geraet", "")
-    if devices and device not in offered:
+    if devices and device not in dict(devices):
         device = devices[0][0]
     elif not devices:
         device = ""
-    steps = [step for step in all_steps if not step.device or step.device == device]
+    # One version for all devices shows every step; a variant its common and its own steps.
+    steps = steps_for_device(all_steps, device) if devices else all_steps
     total = len(steps)
     view = params.get("ansicht", "")
     if view not in {"alle", "drucken"}:
@@ -386,7 +386,7 @@ def tutorial_view(tutorial: TutorialPage, params: Mapping[str, str]) -> dict:
         for number, step in enumerate(steps, start=1)
     ]
     current = numbered[current_number - 1] if total else None
-    device_label = dict(DEVICES).get(device, "")
+    device_label = DEVICE_LABELS.get(device, "")
     return {
         "view": view,
         "steps": numbered,
@@ -436,14 +436,19 @@ def tutorials_due_for_review(today: datetime.date | None = None) -> QuerySet[Tut
     )
 
 
-def featured_tutorials(limit: int = 6) -> list[TutorialPage]:
-    return list(
+def featured_tutorials(home_page: Page) -> list[TutorialPage]:
+    """The tutorials the editors chose for „Beliebte Anleitungen“, in their order; unpublished
+    ones are left out. Reads the home page's unsaved list too, so the preview shows it."""
+    links = sorted(home_page.featured_tutorials.all(), key=lambda link: link.sort_order or 0)
+    ids = [link.tutorial_id for link in links]
+    found = (
         TutorialPage.objects.live()
         .public()
-        .filter(featured=True)
+        .filter(pk__in=ids)
         .select_related("digital_service")
-        .order_by("title")[:limit]
+        .in_bulk()
     )
+    return [found[pk] for pk in dict.fromkeys(ids) if pk in found]
 
 
 # --- In-person help -----------------------------------------------------------------------------

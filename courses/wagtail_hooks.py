@@ -126,7 +126,9 @@ def register_tutorial_review_menu_item():
 
 @hooks.register(HOME_SECTIONS)
 def featured_tutorials_section(request: HttpRequest, home_page: Page) -> dict | None:
-    tutorials = services.featured_tutorials()
+    if not hasattr(home_page, "featured_tutorials"):
+        return None
+    tutorials = services.featured_tutorials(home_page)
     if not tutorials:
         return None
     return {
