@@ -425,6 +425,26 @@ def is_review_due(tutorial: TutorialPage, today: datetime.date | None = None) ->
     return tutorial.last_checked is None or tutorial.last_checked < review_cutoff(today)
 
 
+def review_rule(today: datetime.date | None = None) -> str:
+    """The report's rule in words, with the real cut-off date."""
+    months = settings.LERNHAFEN_TUTORIAL_REVIEW_MONTHS
+    cutoff = review_cutoff(today)
+    return (
+        f"Anleitungen, die seit mehr als {months} Monaten nicht geprüft wurden – also zuletzt "
+        f"vor dem {cutoff:%d.%m.%Y} – oder noch nie. Prüfen Sie jeden Schritt mit der aktuellen "
+        "App oder Website und tragen Sie danach in der Anleitung „Zuletzt geprüft am“ ein."
+    )
+
+
+def review_reason(tutorial: TutorialPage, today: datetime.date | None = None) -> str:
+    """Why a tutorial is due: never checked, or when its check ran out."""
+    if tutorial.last_checked is None:
+        return "Noch nie geprüft"
+    months = settings.LERNHAFEN_TUTORIAL_REVIEW_MONTHS
+    due = tutorial.last_checked + relativedelta(months=months)
+    return f"Letzte Prüfung älter als {months} Monate (fällig seit {due:%d.%m.%Y})"
+
+
 def tutorials_due_for_review(today: datetime.date | None = None) -> QuerySet[TutorialPage]:
     """Tutorials never checked or last checked longer ago than the configured months."""
     return (

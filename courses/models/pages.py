@@ -27,6 +27,7 @@ from courses.blocks import exercise_blocks, lesson_body_blocks
 from courses.devices import STEP_DEVICE_CHOICES, offered_devices, steps_for_device
 from courses.digcomp import LEVEL_CHOICES
 from courses.models.tutorial_admin import TutorialPageForm, TutorialVariantsPanel
+from courses.widgets import CompetenceCheckboxes
 from courses.wording import format_duration, lesson_units_label, level_label
 
 AUDIENCES = [
@@ -169,7 +170,7 @@ class CoursePage(Page):
                 FieldRowPanel([FieldPanel("audience"), FieldPanel("delivery")]),
                 FieldRowPanel([FieldPanel("level"), FieldPanel("duration_minutes")]),
                 FieldPanel("topics", widget=forms.CheckboxSelectMultiple),
-                FieldPanel("competences", widget=forms.CheckboxSelectMultiple),
+                FieldPanel("competences", widget=CompetenceCheckboxes),
                 FieldPanel("digital_services", widget=forms.CheckboxSelectMultiple),
             ],
             heading="Einordnung im Katalog",
@@ -346,7 +347,7 @@ class LessonPage(Page):
         *Page.content_panels,
         FieldPanel("summary"),
         FieldPanel("duration_minutes"),
-        FieldPanel("competences", widget=forms.CheckboxSelectMultiple),
+        FieldPanel("competences", widget=CompetenceCheckboxes),
         FieldPanel("body"),
     ]
     search_fields = [
@@ -466,7 +467,7 @@ class TutorialPage(Page):
             [
                 FieldPanel("digital_service"),
                 FieldRowPanel([FieldPanel("level"), FieldPanel("duration_minutes")]),
-                FieldPanel("competences", widget=forms.CheckboxSelectMultiple),
+                FieldPanel("competences", widget=CompetenceCheckboxes),
             ],
             heading="Einordnung",
         ),

@@ -68,6 +68,24 @@ def test_review_report_lists_tutorials_checked_longer_ago_than_configured(
     assert "Zuletzt geprüft am 1. Oktober 2025" in admin_client.get(stale.url).content.decode()
 
 
+@time_machine.travel(datetime.datetime(2026, 11, 30, 10, 0, tzinfo=datetime.UTC), tick=False)
+def test_review_report_states_its_rule_real_dates_and_why_each_is_listed(
+    admin_client, tutorial_index
+):
+    from tests.factories.courses import TutorialPageFactory
+
+    TutorialPageFactory(
+        parent=tutorial_index, title="Lange her", last_checked=datetime.date(2025, 10, 1)
+    )
+    TutorialPageFactory(parent=tutorial_index, title="Nie geprüft", last_checked=None)
+    html = admin_client.get("/admin/berichte/anleitungen-pruefen/").content.decode()
+    assert "Anleitungen, die seit mehr als 12 Monaten nicht geprüft wurden" in html
+    assert "zuletzt vor dem 30.11.2025" in html
+    assert "01.10.2025" in html and "1 Jahr" not in html
+    assert "Letzte Prüfung älter als 12 Monate (fällig seit 01.10.2026)" in html
+    assert "Noch nie geprüft" in html
+
+
 def test_seed_demo_builds_catalogue_and_tutorials_and_is_idempotent(client):
     call_command("seed_demo", verbosity=0)
     counts = (Page.objects.count(), Revision.objects.count())
@@ -117,3 +135,20 @@ def test_seed_keeps_an_audience_entry_an_editor_changed(demo_site):
     home = HomePage.objects.get()
     assert home.audience_entries[0].value["page"].pk == imprint.pk
     assert home.audience_entries[1].value["page"].slug == "kurse"
+
+
+def test_digital_service_chooser_tells_similar_names_apart(admin_client):
+    from django.urls import reverse
+
+    from courses.models import DigitalService
+
+    DigitalService.objects.create(
+        name="CityApp Datteln",
+        slug="cityapp-datteln",
+        provider="Stadt Datteln",
+        url="https://www.datteln.de/app",
+    )
+    url = reverse("wagtailsnippetchoosers_courses_digitalservice:choose")
+    html = admin_client.get(url).content.decode()
+    assert "CityApp Datteln" in html
+    assert "Anbieter" in html and "Stadt Datteln" in html and "https://www.datteln.de/app" in html
