@@ -12,7 +12,7 @@ from wagtail.rich_text import RichText
 from cms.demo import DemoSite
 from cms.models import ContentPage
 from courses.demo_screens import Screen, screenshot, worksheet
-from courses.demo_tutorials import SERVICES, TOPICS, TUTORIALS
+from courses.demo_tutorials import MERGED_SERVICE_SLUGS, SERVICES, TOPICS, TUTORIALS
 from courses.devices import DEVICES
 from courses.models import (
     CourseIndexPage,
@@ -27,7 +27,7 @@ from courses.models import (
     TutorialPage,
     TutorialStep,
 )
-from courses.services import ensure_digcomp_framework
+from courses.services import ensure_digcomp_framework, merge_digital_services
 
 
 def _p(*paragraphs: str) -> str:
@@ -77,6 +77,13 @@ def seed_courses_and_tutorials(demo: DemoSite) -> None:
         )[0]
         for spec in SERVICES
     }
+    for old_slug, slug in MERGED_SERVICE_SLUGS.items():
+        duplicate = DigitalService.objects.filter(slug=old_slug).first()
+        if duplicate is not None:
+            merge_digital_services(duplicate, into=services[slug])
+            demo.log(
+                f"  ~ Digitales Angebot „{duplicate.name}“ in „{services[slug].name}“ übernommen"
+            )
     topics = {
         slug: Topic.objects.get_or_create(slug=slug, defaults={"name": name})[0]
         for slug, name in TOPICS

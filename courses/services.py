@@ -17,6 +17,7 @@ from dateutil.relativedelta import relativedelta
 from django.conf import settings
 from django.core.paginator import Page as PaginatorPage
 from django.core.paginator import Paginator
+from django.db import transaction
 from django.db.models import Q, QuerySet
 from django.http import HttpRequest
 from django.utils import timezone
@@ -32,6 +33,7 @@ from courses.models import (
     CoursePage,
     DigCompArea,
     DigCompCompetence,
+    DigitalService,
     LessonPage,
     TutorialIndexPage,
     TutorialPage,
@@ -82,6 +84,53 @@ def ensure_digcomp_framework(area_model=DigCompArea, competence_model=DigCompCom
         )
         created += was_created
     return created
+
+
+# --- Digital services ---------------------------------------------------------------------------
+
+
+def merge_digital_services(duplicate: DigitalService, into: DigitalService) -> None:
+    """Point everything that names `duplicate` (tutorials, courses, workshops – in any app) at
+    `into`, including the pages' latest revisions the edit form loads, then delete it."""
+    with transaction.atomic():
+        for relation in DigitalService._meta.related_objects:
+            model = relation.related_model
+            field = relation.field
+            if relation.many_to_many:
+                through = field.remote_field.through
+                own, other = field.m2m_field_name(), field.m2m_reverse_field_name()
+                owners = list(
+                    through.objects.filter(**{other: duplicate}).values_list(own, flat=True)
+                )
+                # An owner that names both keeps a single link.
+                linked_to_both = through.objects.filter(**{other: into}).values(own)
+                through.objects.filter(**{other: duplicate, f"{own}__in": linked_to_both}).delete()
+                through.objects.filter(**{other: duplicate}).update(**{other: into})
+            else:
+                owners = list(
+                    model._default_manager.filter(**{field.name: duplicate}).values_list(
+                        "pk", flat=True
+                    )
+                )
+                model._default_manager.filter(pk__in=owners).update(**{field.name: into})
+            if issubclass(model, Page):
+                _repoint_latest_revisions(model, owners, field.name, duplicate.pk, into.pk)
+        duplicate.delete()
+
+
+def _repoint_latest_revisions(model, page_ids, key: str, old: int, new: int) -> None:
+    from wagtail.models import Revision
+
+    revision_ids = model._default_manager.filter(pk__in=page_ids).values("latest_revision_id")
+    for revision in Revision.objects.filter(pk__in=revision_ids):
+        value = revision.content.get(key)
+        if value == old:
+            revision.content[key] = new
+        elif isinstance(value, list) and old in value:
+            revision.content[key] = list(dict.fromkeys(new if v == old else v for v in value))
+        else:
+            continue
+        revision.save(update_fields=["content"])
 
 
 # --- Catalogue ----------------------------------------------------------------------------------
