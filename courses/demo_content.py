@@ -12,7 +12,8 @@ from wagtail.rich_text import RichText
 from cms.demo import DemoSite
 from cms.models import ContentPage
 from courses.demo_screens import Screen, screenshot, worksheet
-from courses.demo_tutorials import SERVICES, TOPICS, TUTORIALS
+from courses.demo_tutorials import MERGED_SERVICE_SLUGS, SERVICES, TOPICS, TUTORIALS
+from courses.devices import DEVICES
 from courses.models import (
     CourseIndexPage,
     CourseMaterial,
@@ -26,7 +27,7 @@ from courses.models import (
     TutorialPage,
     TutorialStep,
 )
-from courses.services import ensure_digcomp_framework
+from courses.services import ensure_digcomp_framework, merge_digital_services
 
 
 def _p(*paragraphs: str) -> str:
@@ -76,6 +77,13 @@ def seed_courses_and_tutorials(demo: DemoSite) -> None:
         )[0]
         for spec in SERVICES
     }
+    for old_slug, slug in MERGED_SERVICE_SLUGS.items():
+        duplicate = DigitalService.objects.filter(slug=old_slug).first()
+        if duplicate is not None:
+            merge_digital_services(duplicate, into=services[slug])
+            demo.log(
+                f"  ~ Digitales Angebot „{duplicate.name}“ in „{services[slug].name}“ übernommen"
+            )
     topics = {
         slug: Topic.objects.get_or_create(slug=slug, defaults={"name": name})[0]
         for slug, name in TOPICS
@@ -95,6 +103,7 @@ def seed_courses_and_tutorials(demo: DemoSite) -> None:
         spec["slug"]: _ensure_tutorial(demo, tutorial_index, spec, services, competences)
         for spec in TUTORIALS
     }
+    _feature_on_home(demo, [tutorials[spec["slug"]] for spec in TUTORIALS if spec["featured"]])
     course_index = demo.ensure_page(
         demo.home,
         CourseIndexPage,
@@ -135,6 +144,7 @@ def _ensure_tutorial(demo, index, spec, services, competences) -> TutorialPage:
                 screenshot_alt=screen.alt_text(device),
             )
         )
+    devices = {device for _i, _d, device, *_rest in spec["steps"] if device}
     easy = None
     if spec.get("easy_language"):
         easy = _easy_language_wlan(demo)
@@ -149,12 +159,22 @@ def _ensure_tutorial(demo, index, spec, services, competences) -> TutorialPage:
         duration_minutes=spec["duration"],
         competences=[competences[code] for code in spec["competences"]],
         requirements=spec["requirements"],
-        featured=spec["featured"],
+        devices=[key for key, _label in DEVICES if key in devices],
         last_checked=spec["last_checked"],
         service_version=spec["version"],
         easy_language_page=easy,
         steps=steps,
     )
+
+
+def _feature_on_home(demo: DemoSite, tutorials: list[TutorialPage]) -> None:
+    """Fill „Beliebte Anleitungen“ once; a list the editors have chosen is left alone."""
+    home = demo.home.specific_class.objects.get(pk=demo.home.pk)  # fresh: editors' changes
+    if not hasattr(home, "featured_tutorials") or home.featured_tutorials.exists():
+        return
+    for position, tutorial in enumerate(tutorials):
+        home.featured_tutorials.create(tutorial=tutorial, sort_order=position)
+    home.save_revision().publish()
 
 
 def _easy_language_wlan(demo: DemoSite) -> Page | None:

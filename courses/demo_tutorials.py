@@ -734,6 +734,14 @@ SERVICES = [
     },
 ]
 
+# Slugs an earlier demo seeded for the same services under shorter names ("CityApp" next to
+# "CityApp Datteln"); seeding merges them into the service named on the right.
+MERGED_SERVICE_SLUGS = {
+    "online-terminvergabe": "online-terminvergabe-buergerbuero",
+    "buergerkonto": "bundid",
+    "cityapp": "cityapp-datteln",
+}
+
 TOPICS = [
     ("smartphone", "Smartphone & Tablet"),
     ("sicherheit", "Sicherheit im Netz"),

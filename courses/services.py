@@ -17,6 +17,7 @@ from dateutil.relativedelta import relativedelta
 from django.conf import settings
 from django.core.paginator import Page as PaginatorPage
 from django.core.paginator import Paginator
+from django.db import transaction
 from django.db.models import Q, QuerySet
 from django.http import HttpRequest
 from django.utils import timezone
@@ -24,6 +25,7 @@ from django.utils.safestring import SafeString, mark_safe
 from wagtail import hooks
 from wagtail.models import Page
 
+from courses.devices import DEVICE_LABELS, offered_devices, steps_for_device
 from courses.digcomp import AREAS, COMPETENCES, LEVEL_GROUPS
 from courses.hooks import RELATED_WORKSHOPS
 from courses.models import (
@@ -31,12 +33,12 @@ from courses.models import (
     CoursePage,
     DigCompArea,
     DigCompCompetence,
+    DigitalService,
     LessonPage,
     TutorialIndexPage,
     TutorialPage,
     TutorialStep,
 )
-from courses.models.pages import DEVICES
 
 COURSES_PER_PAGE = 20
 TUTORIALS_PER_PAGE = 20
@@ -82,6 +84,53 @@ def ensure_digcomp_framework(area_model=DigCompArea, competence_model=DigCompCom
         )
         created += was_created
     return created
+
+
+# --- Digital services ---------------------------------------------------------------------------
+
+
+def merge_digital_services(duplicate: DigitalService, into: DigitalService) -> None:
+    """Point everything that names `duplicate` (tutorials, courses, workshops – in any app) at
+    `into`, including the pages' latest revisions the edit form loads, then delete it."""
+    with transaction.atomic():
+        for relation in DigitalService._meta.related_objects:
+            model = relation.related_model
+            field = relation.field
+            if relation.many_to_many:
+                through = field.remote_field.through
+                own, other = field.m2m_field_name(), field.m2m_reverse_field_name()
+                owners = list(
+                    through.objects.filter(**{other: duplicate}).values_list(own, flat=True)
+                )
+                # An owner that names both keeps a single link.
+                linked_to_both = through.objects.filter(**{other: into}).values(own)
+                through.objects.filter(**{other: duplicate, f"{own}__in": linked_to_both}).delete()
+                through.objects.filter(**{other: duplicate}).update(**{other: into})
+            else:
+                owners = list(
+                    model._default_manager.filter(**{field.name: duplicate}).values_list(
+                        "pk", flat=True
+                    )
+                )
+                model._default_manager.filter(pk__in=owners).update(**{field.name: into})
+            if issubclass(model, Page):
+                _repoint_latest_revisions(model, owners, field.name, duplicate.pk, into.pk)
+        duplicate.delete()
+
+
+def _repoint_latest_revisions(model, page_ids, key: str, old: int, new: int) -> None:
+    from wagtail.models import Revision
+
+    revision_ids = model._default_manager.filter(pk__in=page_ids).values("latest_revision_id")
+    for revision in Revision.objects.filter(pk__in=revision_ids):
+        value = revision.content.get(key)
+        if value == old:
+            revision.content[key] = new
+        elif isinstance(value, list) and old in value:
+            revision.content[key] = list(dict.fromkeys(new if v == old else v for v in value))
+        else:
+            continue
+        revision.save(update_fields=["content"])
 
 
 # --- Catalogue ----------------------------------------------------------------------------------
@@ -286,19 +335,19 @@ def filter_tutorials(
     return tutorials
 
 
-def devices_by_tutorial(tutorial_ids: list[int]) -> dict[int, list[tuple[str, str]]]:
+def devices_by_tutorial(tutorials: list[TutorialPage]) -> dict[int, list[tuple[str, str]]]:
     """The device variants each tutorial offers, in one query: {id: [("android", "Android")]}."""
-    found: dict[int, set[str]] = {}
+    step_devices: dict[int, set[str]] = {}
     for page_id, device in (
-        TutorialStep.objects.filter(page_id__in=tutorial_ids)
+        TutorialStep.objects.filter(page_id__in=[tutorial.pk for tutorial in tutorials])
         .exclude(device="")
         .values_list("page_id", "device")
         .distinct()
     ):
-        found.setdefault(page_id, set()).add(device)
+        step_devices.setdefault(page_id, set()).add(device)
     return {
-        page_id: [(key, label) for key, label in DEVICES if key in devices]
-        for page_id, devices in found.items()
+        tutorial.pk: offered_devices(tutorial.devices, step_devices.get(tutorial.pk, ()))
+        for tutorial in tutorials
     }
 
 
@@ -317,7 +366,7 @@ def tutorial_listing(index: TutorialIndexPage, params: Mapping[str, str]) -> dic
         query=filters.get("q", "").strip(),
     )
     results = _pages_of(Paginator(tutorials, TUTORIALS_PER_PAGE), params.get("seite"))
-    devices = devices_by_tutorial([tutorial.pk for tutorial in results])
+    devices = devices_by_tutorial(list(results))
     for tutorial in results:
         tutorial.device_variants = devices.get(tutorial.pk, [])
     return {
@@ -356,14 +405,14 @@ def tutorial_view(tutorial: TutorialPage, params: Mapping[str, str]) -> dict:
         .prefetch_related("screenshot__renditions")
         .order_by("sort_order")
     )
-    offered = {step.device for step in all_steps if step.device}
-    devices = [(key, label) for key, label in DEVICES if key in offered]
+    devices = tutorial.offered_devices(all_steps)
     device = params.get("geraet", "")
-    if devices and device not in offered:
+    if devices and device not in dict(devices):
         device = devices[0][0]
     elif not devices:
         device = ""
-    steps = [step for step in all_steps if not step.device or step.device == device]
+    # One version for all devices shows every step; a variant its common and its own steps.
+    steps = steps_for_device(all_steps, device) if devices else all_steps
     total = len(steps)
     view = params.get("ansicht", "")
     if view not in {"alle", "drucken"}:
@@ -386,7 +435,7 @@ def tutorial_view(tutorial: TutorialPage, params: Mapping[str, str]) -> dict:
         for number, step in enumerate(steps, start=1)
     ]
     current = numbered[current_number - 1] if total else None
-    device_label = dict(DEVICES).get(device, "")
+    device_label = DEVICE_LABELS.get(device, "")
     return {
         "view": view,
         "steps": numbered,
@@ -425,6 +474,26 @@ def is_review_due(tutorial: TutorialPage, today: datetime.date | None = None) ->
     return tutorial.last_checked is None or tutorial.last_checked < review_cutoff(today)
 
 
+def review_rule(today: datetime.date | None = None) -> str:
+    """The report's rule in words, with the real cut-off date."""
+    months = settings.LERNHAFEN_TUTORIAL_REVIEW_MONTHS
+    cutoff = review_cutoff(today)
+    return (
+        f"Anleitungen, die seit mehr als {months} Monaten nicht geprüft wurden – also zuletzt "
+        f"vor dem {cutoff:%d.%m.%Y} – oder noch nie. Prüfen Sie jeden Schritt mit der aktuellen "
+        "App oder Website und tragen Sie danach in der Anleitung „Zuletzt geprüft am“ ein."
+    )
+
+
+def review_reason(tutorial: TutorialPage, today: datetime.date | None = None) -> str:
+    """Why a tutorial is due: never checked, or when its check ran out."""
+    if tutorial.last_checked is None:
+        return "Noch nie geprüft"
+    months = settings.LERNHAFEN_TUTORIAL_REVIEW_MONTHS
+    due = tutorial.last_checked + relativedelta(months=months)
+    return f"Letzte Prüfung älter als {months} Monate (fällig seit {due:%d.%m.%Y})"
+
+
 def tutorials_due_for_review(today: datetime.date | None = None) -> QuerySet[TutorialPage]:
     """Tutorials never checked or last checked longer ago than the configured months."""
     return (
@@ -436,14 +505,19 @@ def tutorials_due_for_review(today: datetime.date | None = None) -> QuerySet[Tut
     )
 
 
-def featured_tutorials(limit: int = 6) -> list[TutorialPage]:
-    return list(
+def featured_tutorials(home_page: Page) -> list[TutorialPage]:
+    """The tutorials the editors chose for „Beliebte Anleitungen“, in their order; unpublished
+    ones are left out. Reads the home page's unsaved list too, so the preview shows it."""
+    links = sorted(home_page.featured_tutorials.all(), key=lambda link: link.sort_order or 0)
+    ids = [link.tutorial_id for link in links]
+    found = (
         TutorialPage.objects.live()
         .public()
-        .filter(featured=True)
+        .filter(pk__in=ids)
         .select_related("digital_service")
-        .order_by("title")[:limit]
+        .in_bulk()
     )
+    return [found[pk] for pk in dict.fromkeys(ids) if pk in found]
 
 
 # --- In-person help -----------------------------------------------------------------------------

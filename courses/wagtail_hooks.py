@@ -7,10 +7,11 @@ from django.http import HttpRequest
 from django.urls import path, reverse
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
-from wagtail.admin.ui.tables import Column, DateColumn, TitleColumn
+from wagtail.admin.ui.tables import Column, TitleColumn
 from wagtail.admin.views.reports import ReportView
 from wagtail.models import Page
 from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.chooser import ChooseResultsView, ChooseView, SnippetChooserViewSet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from cms.demo import DemoSite
@@ -20,8 +21,34 @@ from courses import services
 from courses.models import DigCompArea, DigCompCompetence, DigitalService, Topic
 
 
+class DigitalServiceChooserColumns:
+    """Provider and address next to the name, so similar names can be told apart."""
+
+    @property
+    def columns(self):
+        return [
+            *super().columns,
+            Column("provider", label="Anbieter"),
+            Column("url", label="Öffentlicher Link"),
+        ]
+
+
+class DigitalServiceChooseView(DigitalServiceChooserColumns, ChooseView):
+    pass
+
+
+class DigitalServiceChooseResultsView(DigitalServiceChooserColumns, ChooseResultsView):
+    pass
+
+
+class DigitalServiceChooserViewSet(SnippetChooserViewSet):
+    choose_view_class = DigitalServiceChooseView
+    choose_results_view_class = DigitalServiceChooseResultsView
+
+
 class DigitalServiceViewSet(SnippetViewSet):
     model = DigitalService
+    chooser_viewset_class = DigitalServiceChooserViewSet
     icon = "globe"
     menu_label = "Digitale Angebote"
     list_display = ["name", "provider", "url"]
@@ -67,6 +94,11 @@ def _edit_url(page: Page) -> str:
     return reverse("wagtailadmin_pages:edit", args=[page.pk])
 
 
+def _checked_on(tutorial) -> str:
+    # A date as editors write it (30.11.2026), not Wagtail's relative "1 Jahr".
+    return f"{tutorial.last_checked:%d.%m.%Y}" if tutorial.last_checked else "nie"
+
+
 class TutorialReviewReportView(GermanSpreadsheetExportMixin, ReportView):
     """Tutorials whose last check lies longer back than LERNHAFEN_TUTORIAL_REVIEW_MONTHS."""
 
@@ -74,10 +106,12 @@ class TutorialReviewReportView(GermanSpreadsheetExportMixin, ReportView):
     header_icon = "date"
     index_url_name = "courses_tutorial_review"
     index_results_url_name = "courses_tutorial_review_results"
+    results_template_name = "courses/admin/tutorial_review_results.html"
     columns = [
         TitleColumn("title", label="Anleitung", get_url=_edit_url),
         Column("digital_service", label="Digitales Angebot"),
-        DateColumn("last_checked", label="Zuletzt geprüft am"),
+        Column("last_checked", label="Zuletzt geprüft am", accessor=_checked_on),
+        Column("reason", label="Warum in der Liste", accessor=services.review_reason),
         Column("service_version", label="Geprüft mit"),
     ]
     list_export = ["title", "digital_service", "last_checked", "service_version"]
@@ -93,6 +127,11 @@ class TutorialReviewReportView(GermanSpreadsheetExportMixin, ReportView):
 
     def get_queryset(self):
         return services.tutorials_due_for_review()
+
+    def get_context_data(self, *args, **kwargs):
+        context = super().get_context_data(*args, **kwargs)
+        context["review_rule"] = services.review_rule()
+        return context
 
 
 @hooks.register("register_admin_urls")
@@ -127,7 +166,9 @@ def register_tutorial_review_menu_item():
 
 @hooks.register(HOME_SECTIONS)
 def featured_tutorials_section(request: HttpRequest, home_page: Page) -> dict | None:
-    tutorials = services.featured_tutorials()
+    if not hasattr(home_page, "featured_tutorials"):
+        return None
+    tutorials = services.featured_tutorials(home_page)
     if not tutorials:
         return None
     return {

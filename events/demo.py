@@ -99,19 +99,33 @@ VENUES = [
     },
 ]
 
+# The digital services the courses demo seeds first (courses/demo_tutorials.py SERVICES), by
+# the same slugs: one "CityApp Datteln", not a second "CityApp" next to it.
 SERVICES = {
-    "online-terminvergabe": ("Online-Terminvergabe", "Termine im Bürgerbüro online buchen."),
-    "buergerkonto": ("Bürgerkonto", "Ein Konto für Anträge bei Stadt, Land und Bund."),
-    "stadt-wlan": ("Stadt-WLAN", "Kostenloses WLAN in der Innenstadt und in städtischen Häusern."),
-    "cityapp": ("CityApp", "Die App der Stadt: Termine, Abfallkalender, Mängelmelder."),
-    "online-ausweis": ("Online-Ausweis", "Mit dem Personalausweis und dem Smartphone ausweisen."),
+    "online-terminvergabe-buergerbuero": (
+        "Online-Terminvergabe Bürgerbüro",
+        "Termine im Bürgerbüro online buchen.",
+    ),
+    "bundid": ("Bürgerkonto (BundID)", "Ein Konto für Anträge bei Stadt, Land und Bund."),
+    "stadt-wlan": (
+        "Stadt-WLAN Datteln",
+        "Kostenloses WLAN in der Innenstadt und in städtischen Häusern.",
+    ),
+    "cityapp-datteln": (
+        "CityApp Datteln",
+        "Die App der Stadt: Termine, Abfallkalender, Mängelmelder.",
+    ),
+    "online-ausweis": (
+        "Online-Ausweis (eID)",
+        "Mit dem Personalausweis und dem Smartphone ausweisen.",
+    ),
 }
 
 WORKSHOPS = [
     {
         "slug": "termine-online-buchen",
         "title": "Termine im Bürgerbüro online buchen",
-        "service": "online-terminvergabe",
+        "service": "online-terminvergabe-buergerbuero",
         "audience": "senioren",
         "summary": "Wir zeigen Ihnen, wie Sie einen Termin im Bürgerbüro am Smartphone oder "
         "Computer buchen – ohne Warteschleife am Telefon.",
@@ -128,7 +142,7 @@ WORKSHOPS = [
     {
         "slug": "buergerkonto-einrichten",
         "title": "Das Bürgerkonto einrichten",
-        "service": "buergerkonto",
+        "service": "bundid",
         "audience": "alle",
         "summary": "Schritt für Schritt zum eigenen Bürgerkonto: Anträge stellen Sie danach "
         "bequem von zu Hause.",
@@ -155,7 +169,7 @@ WORKSHOPS = [
     {
         "slug": "cityapp-kennenlernen",
         "title": "Die CityApp kennenlernen",
-        "service": "cityapp",
+        "service": "cityapp-datteln",
         "audience": "senioren",
         "summary": "Abfallkalender, Mängelmelder und Veranstaltungen: Wir installieren die "
         "CityApp gemeinsam und probieren sie aus.",
@@ -182,7 +196,7 @@ WORKSHOPS = [
     {
         "slug": "klassenworkshop-cityapp",
         "title": "Klassen-Workshop: Die Stadt in der App",
-        "service": "cityapp",
+        "service": "cityapp-datteln",
         "audience": "schulen",
         "summary": "Für Klassen 7 bis 10: Wie digitale Angebote der Stadt funktionieren – und "
         "was mit unseren Daten passiert. Lehrkräfte melden die ganze Klasse auf einmal an.",

@@ -1,4 +1,11 @@
-from .pages import ContentPage, FormField, FormPage, HomePage
+from .pages import ContentPage, FormField, FormPage, HomePage, HomePageFeaturedTutorial
 from .settings import SiteSettings
 
-__all__ = ["ContentPage", "FormField", "FormPage", "HomePage", "SiteSettings"]
+__all__ = [
+    "ContentPage",
+    "FormField",
+    "FormPage",
+    "HomePage",
+    "HomePageFeaturedTutorial",
+    "SiteSettings",
+]

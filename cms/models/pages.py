@@ -7,11 +7,17 @@ from django.template.response import TemplateResponse
 from django_ratelimit.core import is_ratelimited
 from modelcluster.fields import ParentalKey
 from wagtail import hooks
-from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.admin.panels import (
+    FieldPanel,
+    FieldRowPanel,
+    InlinePanel,
+    MultiFieldPanel,
+    PageChooserPanel,
+)
 from wagtail.contrib.forms.models import AbstractEmailForm, AbstractFormField
 from wagtail.contrib.forms.panels import FormSubmissionsPanel
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import Page
+from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from cms.blocks import AudienceEntryBlock, BodyBlock
@@ -34,7 +40,19 @@ class HomePage(Page):
         help_text="Je ein Einstieg für Senior*innen, Schulen & Lehrkräfte und Digitallotsen.",
     )
 
-    content_panels = [*Page.content_panels, FieldPanel("intro"), FieldPanel("audience_entries")]
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("intro"),
+        FieldPanel("audience_entries"),
+        InlinePanel(
+            "featured_tutorials",
+            heading="Beliebte Anleitungen",
+            label="Anleitung",
+            help_text="Diese Anleitungen erscheinen in dieser Reihenfolge unter „Beliebte "
+            "Anleitungen“. Nicht veröffentlichte Anleitungen werden ausgelassen; ohne Auswahl "
+            "fehlt der Abschnitt.",
+        ),
+    ]
     search_fields = [*Page.search_fields, index.SearchField("intro")]
     parent_page_types = ["wagtailcore.Page"]
     template = "cms/home_page.html"
@@ -57,6 +75,28 @@ class HomePage(Page):
         """
         sections = [fn(request, self) for fn in hooks.get_hooks(HOME_SECTIONS)]
         return sorted((s for s in sections if s), key=lambda s: s.get("order", 100))
+
+
+class HomePageFeaturedTutorial(Orderable):
+    """A tutorial under „Beliebte Anleitungen“ on the home page, in the editor's order.
+
+    The target is named by string: cms imports no other app (ARCHITECTURE.md); the courses app
+    renders the section through the `lernhafen_home_sections` hook.
+    """
+
+    home = ParentalKey(HomePage, on_delete=models.CASCADE, related_name="featured_tutorials")
+    tutorial = models.ForeignKey(
+        "courses.TutorialPage",
+        on_delete=models.CASCADE,
+        related_name="+",
+        verbose_name="Anleitung",
+    )
+
+    panels = [PageChooserPanel("tutorial", "courses.TutorialPage")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = "Beliebte Anleitung"
+        verbose_name_plural = "Beliebte Anleitungen"
 
 
 class ContentPage(Page):

@@ -24,7 +24,10 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from courses.blocks import exercise_blocks, lesson_body_blocks
+from courses.devices import STEP_DEVICE_CHOICES, offered_devices, steps_for_device
 from courses.digcomp import LEVEL_CHOICES
+from courses.models.tutorial_admin import TutorialPageForm, TutorialVariantsPanel
+from courses.widgets import CompetenceCheckboxes
 from courses.wording import format_duration, lesson_units_label, level_label
 
 AUDIENCES = [
@@ -37,7 +40,6 @@ DELIVERY_FORMATS = [
     ("online", "Online im eigenen Tempo"),
     ("workshop", "Online und mit Workshops vor Ort"),
 ]
-DEVICES = [("android", "Android"), ("iphone", "iPhone"), ("computer", "Computer")]
 LICENCES = [
     ("cc-by-4.0", "CC BY 4.0"),
     ("cc-by-sa-4.0", "CC BY-SA 4.0"),
@@ -169,7 +171,7 @@ class CoursePage(Page):
                 FieldRowPanel([FieldPanel("audience"), FieldPanel("delivery")]),
                 FieldRowPanel([FieldPanel("level"), FieldPanel("duration_minutes")]),
                 FieldPanel("topics", widget=forms.CheckboxSelectMultiple),
-                FieldPanel("competences", widget=forms.CheckboxSelectMultiple),
+                FieldPanel("competences", widget=CompetenceCheckboxes),
                 FieldPanel("digital_services", widget=forms.CheckboxSelectMultiple),
             ],
             heading="Einordnung im Katalog",
@@ -347,7 +349,7 @@ class LessonPage(Page):
         *Page.content_panels,
         FieldPanel("summary"),
         FieldPanel("duration_minutes"),
-        FieldPanel("competences", widget=forms.CheckboxSelectMultiple),
+        FieldPanel("competences", widget=CompetenceCheckboxes),
         FieldPanel("body"),
     ]
     search_fields = [
@@ -449,10 +451,11 @@ class TutorialPage(Page):
         verbose_name="Fassung in Leichter Sprache",
         help_text="Eine Seite, die dasselbe in Leichter Sprache erklärt – falls es sie gibt.",
     )
-    featured = models.BooleanField(
-        "Auf der Startseite zeigen",
-        default=False,
-        help_text="Erscheint unter „Beliebte Anleitungen“ auf der Startseite.",
+    devices = models.JSONField(
+        "Fassungen für Geräte",
+        default=list,
+        blank=True,
+        help_text="Die Geräte, für die es eine eigene Fassung gibt (leer: eine für alle).",
     )
     practice = StreamField(
         exercise_blocks(),
@@ -468,18 +471,22 @@ class TutorialPage(Page):
             [
                 FieldPanel("digital_service"),
                 FieldRowPanel([FieldPanel("level"), FieldPanel("duration_minutes")]),
-                FieldPanel("competences", widget=forms.CheckboxSelectMultiple),
-                FieldPanel("featured"),
+                FieldPanel("competences", widget=CompetenceCheckboxes),
             ],
             heading="Einordnung",
         ),
         FieldPanel("requirements"),
+        MultiFieldPanel(
+            [FieldPanel("devices"), TutorialVariantsPanel()],
+            heading="Fassungen für Geräte",
+        ),
         InlinePanel(
             "steps",
+            heading="Schritte",
             label="Schritt",
             min_num=1,
-            help_text="Ein Schritt ist eine Handlung. Schritte mit einem Gerät erscheinen nur in "
-            "der Fassung für dieses Gerät; Schritte ohne Gerät in allen Fassungen.",
+            help_text="Ein Schritt ist eine Handlung. Schritte mit „Alle Geräte“ erscheinen in "
+            "jeder Fassung, Schritte mit „Nur …“ nur in der Fassung für dieses Gerät.",
         ),
         FieldPanel("practice"),
         MultiFieldPanel(
@@ -498,6 +505,7 @@ class TutorialPage(Page):
     parent_page_types = ["courses.TutorialIndexPage"]
     subpage_types: list[str] = []
     template = "courses/tutorial_page.html"
+    base_form_class = TutorialPageForm
 
     class Meta:
         verbose_name = "Anleitung"
@@ -507,8 +515,80 @@ class TutorialPage(Page):
         from courses import services  # services imports these models
 
         context = super().get_context(request, *args, **kwargs)
-        context.update(services.tutorial_view(self, request.GET))
+        params = getattr(request, "tutorial_params", None)
+        context.update(services.tutorial_view(self, request.GET if params is None else params))
         return context
+
+    # --- Device variants -------------------------------------------------------------------
+
+    def offered_devices(self, steps: list[TutorialStep] | None = None) -> list[tuple[str, str]]:
+        """The device variants this tutorial offers (see courses/devices.py)."""
+        if steps is None:
+            steps = list(self.steps.all())
+        return offered_devices(self.devices, (step.device for step in steps))
+
+    def variant_summary(self) -> list[dict]:
+        """For the admin: each variant with its step count, and steps no variant shows."""
+        steps = sorted(self.steps.all(), key=lambda step: step.sort_order or 0)
+        devices = self.offered_devices(steps)
+        if not devices:
+            return [{"label": "Alle Geräte", "count": len(steps), "own": 0}]
+        return [
+            {
+                "label": label,
+                "count": len(steps_for_device(steps, key)),
+                "own": sum(1 for step in steps if step.device == key),
+                "automatic": not self.devices,
+            }
+            for key, label in devices
+        ]
+
+    # --- Preview: what visitors see in each view and variant -------------------------------
+
+    PREVIEW_VIEWS = [
+        ("alle", "Alle Schritte", {"ansicht": "alle"}),
+        ("schritt", "Ein Schritt nach dem anderen", {}),
+        ("drucken", "Zum Ausdrucken", {"ansicht": "drucken"}),
+    ]
+    PREVIEW_QUERY_KEYS = ("geraet", "schritt", "ansicht")
+
+    @property
+    def preview_modes(self) -> list[tuple[str, str]]:
+        # "Alle Schritte" first: it is the default, so the checks panel sees every step.
+        modes = [(name, label) for name, label, _params in self.PREVIEW_VIEWS]
+        modes += [
+            (f"geraet-{key}", f"Fassung für {label} (alle Schritte)")
+            for key, label in self.offered_devices()
+        ]
+        return modes
+
+    def preview_params(self, mode_name: str) -> dict[str, str]:
+        for name, _label, params in self.PREVIEW_VIEWS:
+            if name == mode_name:
+                return params
+        if mode_name.startswith("geraet-"):
+            return {"geraet": mode_name.removeprefix("geraet-"), "ansicht": "alle"}
+        return {"ansicht": "alle"}
+
+    def make_preview_request(
+        self, original_request=None, preview_mode=None, extra_request_attrs=None
+    ):
+        # Links inside the preview ("Nächster Schritt", a device) reload the preview URL with
+        # ?schritt=…; Wagtail's dummy request drops the query, so carry those keys over.
+        query = {}
+        if original_request is not None:
+            query = {
+                key: original_request.GET[key]
+                for key in self.PREVIEW_QUERY_KEYS
+                if original_request.GET.get(key)
+            }
+        attrs = {**(extra_request_attrs or {}), "tutorial_preview_query": query}
+        return super().make_preview_request(original_request, preview_mode, attrs)
+
+    def serve_preview(self, request: HttpRequest, mode_name: str):
+        query = getattr(request, "tutorial_preview_query", None)
+        request.tutorial_params = query or self.preview_params(mode_name)
+        return super().serve_preview(request, mode_name)
 
     @property
     def facts(self) -> list[tuple[str, str]]:
@@ -540,11 +620,13 @@ class TutorialStep(Orderable):
         help_text="Optional: Woran erkennt man, dass es geklappt hat?",
     )
     device = models.CharField(
-        "Nur für Gerät",
+        "Gerät",
         max_length=20,
-        choices=DEVICES,
+        choices=STEP_DEVICE_CHOICES,
         blank=True,
-        help_text="Leer lassen, wenn der Schritt auf allen Geräten gleich ist.",
+        default="",
+        help_text="„Alle Geräte“, wenn der Schritt überall gleich ist. „Nur …“ zeigt ihn nur in "
+        "der Fassung für dieses Gerät.",
     )
     screenshot = models.ForeignKey(
         "wagtailimages.Image",
@@ -558,8 +640,9 @@ class TutorialStep(Orderable):
         "Alternativtext des Bildschirmfotos",
         max_length=250,
         blank=True,
-        help_text="Was ist zu sehen, und wo ist die Stelle, auf die man tippt? Pflicht, "
-        "wenn es ein Bildschirmfoto gibt.",
+        help_text="Leer lassen, um die „Beschreibung“ des Bildes aus der Bildbibliothek zu "
+        "übernehmen. Nur ausfüllen, wenn dieser Schritt eine andere Beschreibung braucht: Was "
+        "ist zu sehen, und wo ist die Stelle, auf die man tippt?",
     )
     hint_kind = models.CharField("Hinweis", max_length=10, choices=HINTS, blank=True)
     hint_text = models.CharField("Text des Hinweises", max_length=300, blank=True)
@@ -576,12 +659,20 @@ class TutorialStep(Orderable):
         verbose_name = "Schritt"
         verbose_name_plural = "Schritte"
 
+    @property
+    def alt_text(self) -> str:
+        """The step's own alt text, else the image's description from the image library."""
+        if self.screenshot_alt.strip():
+            return self.screenshot_alt.strip()
+        return (getattr(self.screenshot, "description", "") or "").strip()
+
     def clean(self) -> None:
         super().clean()
         errors = {}
-        if self.screenshot_id and not self.screenshot_alt.strip():
+        if self.screenshot_id and not self.alt_text:
             errors["screenshot_alt"] = (
-                "Bitte beschreiben Sie, was auf dem Bildschirmfoto zu sehen ist."
+                "Bitte beschreiben Sie, was auf dem Bildschirmfoto zu sehen ist – hier oder als "
+                "„Beschreibung“ des Bildes in der Bildbibliothek."
             )
         if self.hint_kind and not self.hint_text.strip():
             errors["hint_text"] = (

@@ -110,3 +110,32 @@ def test_print_handout_shows_every_screenshot_without_navigation_and_renders_to_
     pages = len(re.findall(rb"/Type\s*/Page[^s]", pdf))
     assert pages >= 3, f"a handout of 7 steps with screenshots has {pages} page(s)"
     assert len(pdf) > 100_000  # the screenshots are embedded
+
+
+def test_switching_device_shows_only_that_variants_steps(browser_page, live_server, demo_site):
+    """One step marked „Nur iPhone“ stays out of the Android variant; common steps stay in."""
+    from tests.factories.courses import (
+        TutorialIndexPageFactory,
+        TutorialPageFactory,
+        TutorialStepFactory,
+    )
+
+    index = TutorialIndexPageFactory(parent=demo_site.home)
+    tutorial = TutorialPageFactory(parent=index, title="Mit dem Handy bezahlen", slug="bezahlen")
+    for instruction, device in [
+        ("Öffnen Sie die Banking-App.", ""),
+        ("Halten Sie das iPhone an das Terminal (Apple Pay).", "iphone"),
+        ("Warten Sie auf den Signalton.", ""),
+    ]:
+        TutorialStepFactory(page=tutorial, instruction=instruction, device=device)
+
+    page = browser_page
+    page.goto(f"{live_server.url}/anleitungen/bezahlen/?geraet=iphone&ansicht=alle")
+    assert "Apple Pay" in page.inner_text("main")
+    choices = page.get_by_role("navigation", name="Welches Gerät benutzen Sie?")
+    assert choices.get_by_role("link").all_inner_texts() == ["Android", "iPhone", "Computer"]
+    choices.get_by_role("link", name="Android").click()
+    page.wait_for_url(re.compile(r"geraet=android"))
+    main = page.inner_text("main")
+    assert "Apple Pay" not in main and "für Android" in page.inner_text("h1")
+    assert "Öffnen Sie die Banking-App." in main and "Warten Sie auf den Signalton." in main

@@ -115,6 +115,7 @@ def tutorial(tutorial_index, digcomp):
         title="Mit dem Stadt-WLAN verbinden",
         slug="stadt-wlan",
         competences=[digcomp["5.1"]],
+        devices=["android", "iphone"],
     )
     for instruction, device in [
         ("Gehen Sie ins Rathaus.", ""),

@@ -9,7 +9,7 @@ from django.test import override_settings
 from wagtail.models import Page, Revision
 
 from cms.models import HomePage
-from courses.models import CoursePage, TutorialPage
+from courses.models import CoursePage, DigitalService, TutorialPage
 from courses.services import tutorials_due_for_review
 
 pytestmark = pytest.mark.django_db
@@ -68,6 +68,24 @@ def test_review_report_lists_tutorials_checked_longer_ago_than_configured(
     assert "Zuletzt geprüft am 1. Oktober 2025" in admin_client.get(stale.url).content.decode()
 
 
+@time_machine.travel(datetime.datetime(2026, 11, 30, 10, 0, tzinfo=datetime.UTC), tick=False)
+def test_review_report_states_its_rule_real_dates_and_why_each_is_listed(
+    admin_client, tutorial_index
+):
+    from tests.factories.courses import TutorialPageFactory
+
+    TutorialPageFactory(
+        parent=tutorial_index, title="Lange her", last_checked=datetime.date(2025, 10, 1)
+    )
+    TutorialPageFactory(parent=tutorial_index, title="Nie geprüft", last_checked=None)
+    html = admin_client.get("/admin/berichte/anleitungen-pruefen/").content.decode()
+    assert "Anleitungen, die seit mehr als 12 Monaten nicht geprüft wurden" in html
+    assert "zuletzt vor dem 30.11.2025" in html
+    assert "01.10.2025" in html and "1 Jahr" not in html
+    assert "Letzte Prüfung älter als 12 Monate (fällig seit 01.10.2026)" in html
+    assert "Noch nie geprüft" in html
+
+
 def test_seed_demo_builds_catalogue_and_tutorials_and_is_idempotent(client):
     call_command("seed_demo", verbosity=0)
     counts = (Page.objects.count(), Revision.objects.count())
@@ -91,6 +109,45 @@ def test_seed_demo_builds_catalogue_and_tutorials_and_is_idempotent(client):
     for path in ["/kurse/", "/anleitungen/", "/anleitungen/stadt-wlan-verbinden/?geraet=iphone"]:
         assert client.get(path).status_code == 200, path
     assert "Beliebte Anleitungen" in client.get("/").content.decode()
+    names = sorted(DigitalService.objects.values_list("name", flat=True))
+    assert not [(a, b) for a in names for b in names if a != b and b.startswith(a)], names
+
+
+def test_seed_merges_the_near_duplicate_services_of_an_earlier_seed(demo_site):
+    from courses.demo_content import seed_courses_and_tutorials
+
+    legacy = DigitalService.objects.create(name="CityApp", slug="cityapp")
+    seed_courses_and_tutorials(demo_site)
+    assert not DigitalService.objects.filter(pk=legacy.pk).exists()
+    assert DigitalService.objects.filter(name__startswith="CityApp").count() == 1
+
+
+def test_merging_services_repoints_tutorials_courses_and_their_latest_revisions(
+    tutorial, catalogue
+):
+    from courses.services import merge_digital_services
+
+    keep = DigitalService.objects.create(name="CityApp Datteln", slug="cityapp-datteln")
+    duplicate = DigitalService.objects.create(name="CityApp", slug="cityapp")
+    tutorial.digital_service = duplicate
+    tutorial.save_revision().publish()
+    course = catalogue["smartphone"]
+    course.digital_services = [duplicate, keep]
+    course.save_revision().publish()
+    other = catalogue["buergerkonto"]
+    other.digital_services = [duplicate]
+    other.save_revision().publish()
+
+    merge_digital_services(duplicate, into=keep)
+
+    tutorial = TutorialPage.objects.get(pk=tutorial.pk)
+    assert tutorial.digital_service == keep
+    assert tutorial.get_latest_revision_as_object().digital_service == keep
+    assert list(CoursePage.objects.get(pk=course.pk).digital_services.all()) == [keep]
+    assert list(CoursePage.objects.get(pk=other.pk).digital_services.all()) == [keep]
+    revision = CoursePage.objects.get(pk=other.pk).get_latest_revision()
+    assert revision.content["digital_services"] == [keep.pk]
+    assert not DigitalService.objects.filter(pk=duplicate.pk).exists()
 
 
 def test_seed_points_the_audience_entries_at_tutorials_and_catalogue(demo_site):
@@ -117,3 +174,18 @@ def test_seed_keeps_an_audience_entry_an_editor_changed(demo_site):
     home = HomePage.objects.get()
     assert home.audience_entries[0].value["page"].pk == imprint.pk
     assert home.audience_entries[1].value["page"].slug == "kurse"
+
+
+def test_digital_service_chooser_tells_similar_names_apart(admin_client):
+    from django.urls import reverse
+
+    DigitalService.objects.create(
+        name="CityApp Datteln",
+        slug="cityapp-datteln",
+        provider="Stadt Datteln",
+        url="https://www.datteln.de/app",
+    )
+    url = reverse("wagtailsnippetchoosers_courses_digitalservice:choose")
+    html = admin_client.get(url).content.decode()
+    assert "CityApp Datteln" in html
+    assert "Anbieter" in html and "Stadt Datteln" in html and "https://www.datteln.de/app" in html

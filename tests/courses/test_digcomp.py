@@ -1,6 +1,7 @@
 """DigComp 2.2 is data: 5 areas, 21 competences with German titles, levels 1–8 in 4 groups."""
 
 import importlib
+import re
 
 import pytest
 from django.db import connection
@@ -64,3 +65,18 @@ def test_proficiency_levels_one_to_eight_fall_into_four_named_groups():
     ]
     assert level_group(None) is None
     assert level_label(3) == "Aufbau (Stufe 3 von 8)"
+
+
+def test_admin_folds_the_21_competences_into_five_areas_naming_the_chosen_ones(
+    admin_client, tutorial
+):
+    from django.urls import reverse
+
+    html = admin_client.get(reverse("wagtailadmin_pages:edit", args=[tutorial.pk])).content.decode()
+    assert html.count('<details class="digcomp-chooser__area">') == 5
+    assert "– gewählt: 5.1" in html
+    assert html.count('name="competences"') == 21
+    chosen = re.search(
+        rf'<input[^>]*name="competences" value="{tutorial.competences.get().pk}"[^>]*>', html
+    ).group(0)
+    assert "checked" in chosen

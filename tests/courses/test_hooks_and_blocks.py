@@ -74,10 +74,36 @@ def test_lesson_body_and_tutorial_practice_offer_the_configured_exercises():
     assert list(practice_blocks) == names
 
 
-def test_home_page_shows_featured_tutorials_and_hides_the_section_without_them(client, tutorial):
+def test_home_page_shows_the_chosen_tutorials_in_the_editors_order_without_a_cap(
+    client, home, tutorial_index
+):
+    from tests.factories.courses import TutorialPageFactory
+
     assert "Beliebte Anleitungen" not in client.get("/").content.decode()
-    tutorial.featured = True
-    tutorial.save_revision().publish()
+    tutorials = [
+        TutorialPageFactory(parent=tutorial_index, title=f"Anleitung {letter}")
+        for letter in "GFEDCBA"
+    ]
+    draft = TutorialPageFactory(parent=tutorial_index, title="Entwurf", live=False)
+    for position, tutorial in enumerate([*tutorials, draft]):
+        home.featured_tutorials.create(tutorial=tutorial, sort_order=position)
+    home.save_revision().publish()  # as the editor does; publishing refreshes the cache
+
     html = client.get("/").content.decode()
-    assert "Beliebte Anleitungen" in html and tutorial.url in html
-    assert "Alle Anleitungen ansehen" in html
+    section = html[html.index("Beliebte Anleitungen") :]
+    positions = [section.index(f"Anleitung {letter}") for letter in "GFEDCBA"]
+    assert positions == sorted(positions)  # the editor's order, not by title; all seven
+    assert "Entwurf" not in section
+    assert "Alle Anleitungen ansehen" in section
+
+
+def test_home_page_form_offers_an_orderable_list_of_tutorials(admin_client, home):
+    from django.urls import reverse
+
+    from cms.models import HomePageFeaturedTutorial
+
+    html = admin_client.get(reverse("wagtailadmin_pages:edit", args=[home.pk])).content.decode()
+    assert "Beliebte Anleitungen" in html and 'name="featured_tutorials-TOTAL_FORMS"' in html
+    assert "Anleitung hinzufügen" in html
+    chooser = HomePageFeaturedTutorial.panels[0]
+    assert chooser.page_type == "courses.TutorialPage"  # the chooser lists tutorials only
