@@ -2,7 +2,7 @@
 
 import importlib
 from dataclasses import dataclass
-from datetime import timedelta
+from datetime import datetime, time, timedelta
 
 import factory
 from django.contrib.auth import get_user_model
@@ -119,7 +119,11 @@ def make_world(home) -> World:
         user__last_name="Kühn",
         districts=[ahsen],
     )
-    start = timezone.now().replace(microsecond=0) + timedelta(days=7)
+    # A morning a week ahead: a session starting late in the evening would end after midnight,
+    # which the workspace's day-plus-times form cannot express, and tests would fail by the clock.
+    start = timezone.make_aware(
+        datetime.combine(timezone.localdate() + timedelta(days=7), time(10, 0))
+    )
     session_hagem = SessionFactory(workshop=workshop, venue=venue_hagem, capacity=3, start=start)
     session_hagem.digitallotsen.add(lotse_hagem.user)
     session_ahsen = SessionFactory(workshop=workshop, venue=venue_ahsen, capacity=3, start=start)
