@@ -254,7 +254,7 @@ def _rate_limited(request: HttpRequest) -> bool:
 
 def session_ics(request: HttpRequest, page: WorkshopPage, session_id: int) -> HttpResponse:
     session = _session_of(page, session_id)
-    body = ics.invitation(session, method="PUBLISH", base_url=_base_url(request))
+    body = ics.invitation(session, base_url=_base_url(request))
     return _ics_response(body, f"termin-{session.pk}.ics", download=True)
 
 
