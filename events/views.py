@@ -3,27 +3,24 @@
 from __future__ import annotations
 
 import calendar as pycalendar
-import hashlib
 from datetime import date, datetime, time, timedelta
 from itertools import groupby
 from typing import TYPE_CHECKING
 
 from django.conf import settings
-from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
-from django.db.models import Count, F, Max, Q, QuerySet, Sum
+from django.db.models import F, Q, QuerySet
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.utils import timezone
-from django.utils.cache import patch_cache_control
 from django.utils.http import urlencode
 from django_ratelimit.core import is_ratelimited
 
 from events import ics, services
 from events.forms import HONEYPOT_FIELD, CalendarFilterForm, RegistrationForm, parse_month
-from events.models import District, Registration, Session
+from events.models import Registration, Session
 from events.models.pages import ics_url
 
 if TYPE_CHECKING:
@@ -31,9 +28,6 @@ if TYPE_CHECKING:
 
 PAGE_SIZE = 30
 WORKSHOP_SESSION_LIMIT = 30
-FEED_PAST_DAYS = 30
-FEED_MAX_AGE = 15 * 60  # seconds calendar clients and proxies may reuse a feed
-FEED_CACHE_SECONDS = 60 * 60
 WEEKDAYS = ["Montag", "Dienstag", "Mittwoch", "Donnerstag", "Freitag", "Samstag", "Sonntag"]
 MONTHS = [
     "Januar", "Februar", "März", "April", "Mai", "Juni",
@@ -307,75 +301,6 @@ def _ics_response(body: bytes, filename: str, *, download: bool) -> HttpResponse
     disposition = "attachment" if download else "inline"
     response["Content-Disposition"] = f'{disposition}; filename="{filename}"'
     return response
-
-
-def feed(
-    request: HttpRequest,
-    page: EventIndexPage,
-    *,
-    district_slug: str | None = None,
-    course_slug: str | None = None,
-    workshop: WorkshopPage | None = None,
-) -> HttpResponse:
-    sessions = (
-        Session.objects.public()
-        .filter(end__gte=timezone.now() - timedelta(days=FEED_PAST_DAYS))
-        .select_related("workshop", "venue")
-        .order_by("start", "pk")
-    )
-    name = "Lernhafen: Workshops"
-    filename = "lernhafen-workshops.ics"
-    if district_slug:
-        district = District.objects.filter(slug=district_slug).first()
-        if district is None:
-            raise Http404("Stadtteil nicht gefunden")
-        sessions = sessions.filter(venue__district=district)
-        name, filename = (
-            f"Lernhafen: Workshops in {district.name}",
-            f"workshops-{district.slug}.ics",
-        )
-    if course_slug:
-        from courses.models import CoursePage
-
-        course = CoursePage.objects.live().filter(slug=course_slug).first()
-        if course is None:
-            raise Http404("Kurs nicht gefunden")
-        sessions = sessions.filter(workshop__course=course)
-        name, filename = f"Lernhafen: {course.title}", f"kurs-{course.slug}.ics"
-    if workshop is not None:
-        sessions = sessions.filter(workshop=workshop)
-        name, filename = f"Lernhafen: {workshop.title}", f"workshop-{workshop.slug}.ics"
-    body = _cached_feed(sessions, name=name, base_url=_base_url(request))
-    response = _ics_response(body, filename, download=False)
-    # Calendar apps poll; let them and any proxy reuse the feed for a while.
-    patch_cache_control(response, public=True, max_age=FEED_MAX_AGE)
-    return response
-
-
-def _cached_feed(sessions: QuerySet[Session], *, name: str, base_url: str) -> bytes:
-    """The feed bytes, rebuilt only when a session in it (or its workshop) changed.
-
-    Building 2,000 VEVENTs takes over a second; checking whether anything changed is one
-    aggregate query. Every change residents see raises a session's SEQUENCE and cancelled
-    sessions keep their row, so count + sequences + newest edit is a reliable version; workshop
-    edits count too because their title and summary are in the events.
-    """
-    version = sessions.order_by().aggregate(
-        count=Count("pk"),
-        changed=Max("updated_at"),
-        sequences=Sum("sequence"),
-        workshop_changed=Max("workshop__last_published_at"),
-    )
-    key_source = "|".join(
-        str(part)
-        for part in (base_url, name, str(sessions.query), *version.values(), timezone.localdate())
-    )
-    key = "events:feed:" + hashlib.sha256(key_source.encode()).hexdigest()
-    body = cache.get(key)
-    if body is None:
-        body = ics.feed(sessions, name=name, base_url=base_url)
-        cache.set(key, body, FEED_CACHE_SECONDS)
-    return body
 
 
 # --- Sections for other pages (hooks) ---------------------------------------------------------
