@@ -113,7 +113,8 @@ def _check_contact_limit(session: Session, email: str, phone: str) -> None:
     limit = settings.LERNHAFEN_EVENTS_MAX_REGISTRATIONS_PER_CONTACT
     active = Registration.objects.active().filter(session=session)
     if email and active.filter(email__iexact=email).count() >= limit:
-        raise ValidationError({"email": MESSAGES["too_many_email"].format(count=limit)})
+        message = MESSAGES["too_many_email"].format(count=limit)
+        raise ValidationError({"email": ValidationError(message, code="contact_limit")})
     if phone:
         wanted = normalise_phone(phone)
         same = [
@@ -122,7 +123,8 @@ def _check_contact_limit(session: Session, email: str, phone: str) -> None:
             if normalise_phone(p) == wanted
         ]
         if len(same) >= limit:
-            raise ValidationError({"phone": MESSAGES["too_many_phone"].format(count=limit)})
+            message = MESSAGES["too_many_phone"].format(count=limit)
+            raise ValidationError({"phone": ValidationError(message, code="contact_limit")})
 
 
 def register(
@@ -161,7 +163,7 @@ def register(
                     raise IdempotencyKeyReused(idempotency_key)
                 return earlier
         if not locked.is_open_for_registration:
-            raise ValidationError(MESSAGES["closed"])
+            raise ValidationError(MESSAGES["closed"], code="closed")
         _check_contact_limit(locked, email, phone)
         free = locked.capacity - _booked_seats(locked.pk)
         if _between_count_and_insert:
