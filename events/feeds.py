@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import hashlib
 from datetime import UTC, date, datetime, time, timedelta
-from typing import TYPE_CHECKING
 
 from django.core.cache import cache
 from django.db.models import Count, Max, QuerySet, Sum
@@ -22,10 +21,8 @@ from django.utils.http import http_date
 
 from courses.models import CoursePage
 from events import ics
-from events.models import District, Session
-
-if TYPE_CHECKING:
-    from events.models import EventIndexPage, WorkshopPage
+from events.models import District, EventIndexPage, Session, WorkshopPage
+from events.models.pages import ics_url
 
 PAST_DAYS = 30
 AHEAD_DAYS = 366
@@ -112,3 +109,17 @@ def feed_response(
     # Calendar apps poll; let them and any shared proxy reuse the feed, then revalidate.
     patch_cache_control(response, public=True, max_age=MAX_AGE)
     return response
+
+
+def course_feed_links(request: HttpRequest, page, *, has_sessions: bool = False) -> dict | None:
+    """https and webcal:// addresses of a course's feed, for the course page; None for other
+    pages and for courses no live workshop belongs to (`has_sessions`: known to have some)."""
+    if not isinstance(page, CoursePage):
+        return None
+    if not has_sessions and not WorkshopPage.objects.live().filter(course=page).exists():
+        return None
+    calendar = EventIndexPage.objects.live().first()
+    if calendar is None:
+        return None
+    https = request.build_absolute_uri(ics_url(calendar, "course_feed", page.slug))
+    return {"https": https, "webcal": "webcal://" + https.split("://", 1)[1]}

@@ -1,7 +1,8 @@
 """Admin wiring of the calendar and the hooks events answers (see cms/hooks.py).
 
 - lernhafen_home_sections: „Nächste Termine“ on the home page (order 10)
-- lernhafen_related_workshops: sessions near a course or tutorial page (courses/hooks.py)
+- lernhafen_related_workshops: sessions near a course or tutorial page (courses/hooks.py), and
+  on a course page the links to subscribe to the course's feed
 - lernhafen_seed_demo (order 20), lernhafen_purge_personal_data
 """
 
@@ -13,7 +14,7 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from cms.hooks import HOME_SECTIONS, PURGE_PERSONAL_DATA, SEED_DEMO
-from events import services, views
+from events import feeds, services, views
 from events.models import District, Registration, Session, SessionSeries, Venue
 
 RELATED_WORKSHOPS = "lernhafen_related_workshops"
@@ -111,11 +112,16 @@ def next_sessions_section(request, page):
 @hooks.register(RELATED_WORKSHOPS)
 def related_workshops(request, page):
     sessions = views.related_sessions(page)
-    if not sessions:
+    course_feed = feeds.course_feed_links(request, page, has_sessions=bool(sessions))
+    if not sessions and course_feed is None:
         return None
     return {
         "template": "events/related_sessions.html",
-        "context": {"sessions": sessions, "days": views.group_by_day(sessions)},
+        "context": {
+            "sessions": sessions,
+            "days": views.group_by_day(sessions),
+            "course_feed": course_feed,
+        },
     }
 
 

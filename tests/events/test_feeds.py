@@ -197,3 +197,20 @@ def test_feeds_keep_a_bounded_horizon(client, workshop, venue, time_machine):
     uids = {str(e["UID"]) for e in _parse(client.get("/kalender/feed.ics")).walk("VEVENT")}
     assert kept.uid in uids
     assert too_far.uid not in uids and long_past.uid not in uids
+
+
+def test_course_page_links_its_feed_by_webcal_and_https(client, home, workshop):
+    from tests.factories.courses import CourseIndexPageFactory, CoursePageFactory
+
+    course = CoursePageFactory(parent=CourseIndexPageFactory(parent=home), slug="termine-online")
+    html = client.get(course.url).content.decode()
+    assert "Alle Termine dieses Kurses abonnieren" not in html  # no workshop belongs to it yet
+
+    workshop.course = course
+    workshop.save()
+    SessionFactory(workshop=workshop)
+    html = client.get(course.url).content.decode()
+    assert "Alle Termine dieses Kurses abonnieren" in html
+    assert 'href="webcal://testserver/kalender/kurs/termine-online/feed.ics"' in html
+    assert 'href="http://testserver/kalender/kurs/termine-online/feed.ics"' in html
+    assert _parse(client.get("/kalender/kurs/termine-online/feed.ics")).walk("VEVENT")
