@@ -11,6 +11,6 @@ from events import api, views
 
 urlpatterns = [
     re_path(r"^api/v1/", include("events.api_urls")),
-    re_path(r"^api/(?P<path>.*)$", api.unknown_path, name="api_unknown"),
+    re_path(r"^api(?:/(?P<path>.*))?$", api.unknown_path, name="api_unknown"),
     re_path(r"^(?P<path>(?:[\w-]+/)+[\w.-]+\.ics)$", views.serve_ics, name="events_ics"),
 ]

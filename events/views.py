@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import calendar as pycalendar
+import re
+import uuid
 from datetime import date, datetime, time, timedelta
 from itertools import groupby
 from typing import TYPE_CHECKING
@@ -186,15 +188,7 @@ def session_detail(request: HttpRequest, page: WorkshopPage, session_id: int) ->
                     request, "events/registration_received.html", {"page": page}
                 )
             try:
-                registration = services.register(
-                    session,
-                    name=form.cleaned_data["name"],
-                    email=form.cleaned_data["email"],
-                    phone=form.cleaned_data["phone"],
-                    seats=form.cleaned_data["seats"],
-                    accessibility_needs=form.cleaned_data["accessibility_needs"],
-                    registered_by=request.user if request.user.is_authenticated else None,
-                )
+                registration = _register_once(request, session, form)
             except ValidationError as error:
                 _add_service_errors(form, error)
                 status = 400
@@ -209,12 +203,42 @@ def session_detail(request: HttpRequest, page: WorkshopPage, session_id: int) ->
         {
             "session": session,
             "form": form,
+            "submission_token": _submission_token(request),
             "venue": session.venue,
             "retention_days": retention,
             "guides": session_guides(session),
         }
     )
     return TemplateResponse(request, "events/session_page.html", context, status=status)
+
+
+SUBMISSION_TOKEN_FIELD = "anmeldung_token"  # noqa: S105 (a field name, not a secret)
+SUBMISSION_TOKEN_RE = re.compile(r"^[0-9a-f]{32}$")
+
+
+def _submission_token(request: HttpRequest) -> str:
+    """The form's own idempotency key: new per form shown, kept when the form comes back
+    with errors, so a second click or a resent POST finds the first booking."""
+    token = request.POST.get(SUBMISSION_TOKEN_FIELD, "")
+    return token if SUBMISSION_TOKEN_RE.match(token) else uuid.uuid4().hex
+
+
+def _register_once(request: HttpRequest, session: Session, form: RegistrationForm):
+    details = {
+        "name": form.cleaned_data["name"],
+        "email": form.cleaned_data["email"],
+        "phone": form.cleaned_data["phone"],
+        "seats": form.cleaned_data["seats"],
+        "accessibility_needs": form.cleaned_data["accessibility_needs"],
+        "registered_by": request.user if request.user.is_authenticated else None,
+    }
+    token = request.POST.get(SUBMISSION_TOKEN_FIELD, "")
+    try:
+        key = token if SUBMISSION_TOKEN_RE.match(token) else ""
+        return services.register(session, idempotency_key=key, **details)
+    except services.IdempotencyKeyReused:
+        # The same form page sent again with other details (back button): a new booking.
+        return services.register(session, **details)
 
 
 def session_guides(session: Session) -> list:

@@ -178,6 +178,7 @@ def test_every_error_under_api_is_problem_json(client, session, settings):
     _problem(client.get("/api/v1/nope/"), 404)
     _problem(client.post("/api/v1/nope/", "{}", content_type="application/json"), 404)
     _problem(client.get("/api/"), 404)
+    _problem(client.get("/api"), 404)
     _problem(client.delete("/api/v1/sessions/"), 405)
     not_allowed = _problem(client.get(_url(session)), 405)
     assert not_allowed["title"]
