@@ -430,9 +430,10 @@ def purge_registrations(now: datetime | None = None) -> tuple[str, int]:
 
 # --- Personal calendar entries (iTIP, RFC 5546) --------------------------------------------------
 
-# Mails that give or update the person's calendar entry, and those that remove it.
+# Mails that give or update the person's calendar entry, and those that remove an entry the
+# person received ("waitlisted" too: a Lotse can move a booked seat back to the waitlist).
 _ENTRY_KINDS = {"confirmed", "promoted", "session_changed"}
-_REMOVAL_KINDS = {"cancelled", "session_cancelled"}
+_REMOVAL_KINDS = {"cancelled", "session_cancelled", "waitlisted"}
 
 
 def calendar_message(registration: Registration, kind: str) -> str | None:

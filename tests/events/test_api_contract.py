@@ -7,7 +7,9 @@ A bounded number of examples per operation keeps this under a minute.
 
 import pytest
 import schemathesis
+from django.core.signals import request_finished, request_started
 from django.core.wsgi import get_wsgi_application
+from django.db import close_old_connections
 from hypothesis import HealthCheck, given, settings
 from openapi_spec_validator import validate
 from schemathesis import GenerationMode
@@ -24,11 +26,19 @@ ACCEPTED_STATUSES = ["2XX", "404", "409", "422"]
 @pytest.fixture
 def api_schema(db, settings):
     settings.RATELIMIT_ENABLE = False
-    schema = schemathesis.openapi.from_wsgi("/api/v1/schema/", get_wsgi_application())
-    schema.config.checks.positive_data_acceptance = PositiveDataAcceptanceConfig(
-        expected_statuses=ACCEPTED_STATUSES
-    )
-    return schema
+    # As Django's test client does: a request's end must not close the test's connection
+    # (PostgreSQL would lose the test transaction).
+    request_started.disconnect(close_old_connections)
+    request_finished.disconnect(close_old_connections)
+    try:
+        schema = schemathesis.openapi.from_wsgi("/api/v1/schema/", get_wsgi_application())
+        schema.config.checks.positive_data_acceptance = PositiveDataAcceptanceConfig(
+            expected_statuses=ACCEPTED_STATUSES
+        )
+        yield schema
+    finally:
+        request_started.connect(close_old_connections)
+        request_finished.connect(close_old_connections)
 
 
 @pytest.mark.parametrize("mode", [GenerationMode.POSITIVE, GenerationMode.NEGATIVE])

@@ -165,3 +165,20 @@ def test_the_download_is_publish_with_the_session_uid_and_no_attendee(client, se
     assert cal["METHOD"] == "PUBLISH"
     assert str(event["UID"]) == session.uid
     assert "ATTENDEE" not in event and "ORGANIZER" in event
+
+
+def test_a_seat_moved_back_to_the_waitlist_removes_the_entry_and_promotion_restores_it(
+    workshop, venue
+):
+    from events.workspace import services as workspace
+
+    session = SessionFactory(workshop=workshop, venue=venue, capacity=2)
+    booked = _book(session, "erika@example.org")
+    mail.outbox.clear()
+    workspace.move_to_waitlist(booked)
+    workspace.confirm_from_waitlist(booked)
+    entries = [entry for _to, _subject, entry in _mails()]
+    assert [(e["method"], e["uid"], e["sequence"]) for e in entries] == [
+        ("CANCEL", booked.calendar_uid, 1),
+        ("REQUEST", booked.calendar_uid, 2),
+    ]
