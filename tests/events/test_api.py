@@ -236,3 +236,15 @@ def test_schema_is_openapi_31_and_names_the_contract_paths(client):
     body = client.get("/api/v1/schema/").json()
     assert body["openapi"].startswith("3.1")
     assert set(body["paths"]) == {"/sessions/", "/sessions/{id}/registrations/"}
+
+
+def test_other_methods_get_405_with_allow_on_every_api_path(client, session):
+    for path, operations in SCHEMA["paths"].items():
+        url = "/api/v1" + path.replace("{id}", str(session.pk))
+        allowed = {m.upper() for m in operations} | ({"HEAD"} if "get" in operations else set())
+        for method in ("get", "post", "put", "patch", "delete", "options"):
+            if method.upper() in allowed:
+                continue
+            response = getattr(client, method)(url)
+            _problem(response, 405)
+            assert set(response["Allow"].split(", ")) == allowed, (url, method)
