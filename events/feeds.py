@@ -111,14 +111,14 @@ def feed_response(
     return response
 
 
-def course_feed_links(request: HttpRequest, page, *, has_sessions: bool = False) -> dict | None:
-    """https and webcal:// addresses of a course's feed, for the course page; None for other
-    pages and for courses no live workshop belongs to (`has_sessions`: known to have some)."""
+def course_feed_links(request: HttpRequest, page, sessions: list[Session]) -> dict | None:
+    """https and webcal:// addresses of a course's feed, for the course page, once one of the
+    upcoming `sessions` shown there belongs to the course; None otherwise (no query then)."""
     if not isinstance(page, CoursePage):
         return None
-    if not has_sessions and not WorkshopPage.objects.live().filter(course=page).exists():
+    if not any(session.workshop.course_id == page.pk for session in sessions):
         return None
-    calendar = EventIndexPage.objects.live().first()
+    calendar = EventIndexPage.objects.parent_of(sessions[0].workshop).first()
     if calendar is None:
         return None
     https = request.build_absolute_uri(ics_url(calendar, "course_feed", page.slug))

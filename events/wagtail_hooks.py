@@ -112,15 +112,14 @@ def next_sessions_section(request, page):
 @hooks.register(RELATED_WORKSHOPS)
 def related_workshops(request, page):
     sessions = views.related_sessions(page)
-    course_feed = feeds.course_feed_links(request, page, has_sessions=bool(sessions))
-    if not sessions and course_feed is None:
+    if not sessions:
         return None
     return {
         "template": "events/related_sessions.html",
         "context": {
             "sessions": sessions,
             "days": views.group_by_day(sessions),
-            "course_feed": course_feed,
+            "course_feed": feeds.course_feed_links(request, page, sessions),
         },
     }
 

@@ -204,7 +204,7 @@ def test_course_page_links_its_feed_by_webcal_and_https(client, home, workshop):
 
     course = CoursePageFactory(parent=CourseIndexPageFactory(parent=home), slug="termine-online")
     html = client.get(course.url).content.decode()
-    assert "Alle Termine dieses Kurses abonnieren" not in html  # no workshop belongs to it yet
+    assert "Alle Termine dieses Kurses abonnieren" not in html  # no session belongs to it yet
 
     workshop.course = course
     workshop.save()
