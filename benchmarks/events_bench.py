@@ -55,6 +55,7 @@ def main() -> None:
 
 
 def run() -> None:
+    from django.core.cache import cache
     from django.test import Client
     from django.utils import timezone
     from wagtail.models import Locale, Page, Site
@@ -97,10 +98,20 @@ def run() -> None:
     print(f"{SESSIONS} sessions, database: {connection.vendor}")
     timed("calendar list /kalender/", lambda: client.get("/kalender/"))
     timed("calendar month view", lambda: client.get("/kalender/?ansicht=monat"))
+
+    def uncached_feed():
+        cache.clear()
+        return client.get("/kalender/feed.ics")
+
+    timed(f"feed /kalender/feed.ics ({SESSIONS} events), uncached", uncached_feed, repeat=3)
     timed(
-        f"feed /kalender/feed.ics ({SESSIONS} events)",
+        f"feed /kalender/feed.ics ({SESSIONS} events), cached",
         lambda: client.get("/kalender/feed.ics"),
-        repeat=3,
+    )
+    etag = client.get("/kalender/feed.ics")["ETag"]
+    timed(
+        "feed /kalender/feed.ics, If-None-Match → 304",
+        lambda: client.get("/kalender/feed.ics", headers={"if-none-match": etag}),
     )
     timed("API /api/v1/sessions/", lambda: client.get("/api/v1/sessions/"), repeat=3)
 

@@ -1,4 +1,4 @@
-"""/api/v1/… – included from cms/urls.py."""
+"""/api/v1/… – included from events/urls.py; any other path under /api/ is a JSON 404."""
 
 from django.urls import path
 

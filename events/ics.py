@@ -12,9 +12,17 @@ from datetime import UTC, datetime, timedelta
 
 from django.conf import settings
 from django.utils import timezone
-from icalendar import Calendar, Event, Timezone, TimezoneDaylight, TimezoneStandard, vCalAddress
+from icalendar import (
+    Calendar,
+    Event,
+    Timezone,
+    TimezoneDaylight,
+    TimezoneStandard,
+    vCalAddress,
+    vDuration,
+)
 
-from events.models import Session
+from events.models import Registration, Session
 
 TZID = "Europe/Berlin"
 REFRESH = timedelta(hours=6)
@@ -51,8 +59,9 @@ def _calendar(name: str, method: str) -> Calendar:
     cal.add("name", name)
     cal.add("x-wr-calname", name)
     cal.add("x-wr-timezone", TZID)
+    # RFC 7986 for current clients, X-PUBLISHED-TTL (a DURATION too) for Outlook's.
     cal.add("refresh-interval", REFRESH, parameters={"VALUE": "DURATION"})
-    cal.add("x-published-ttl", REFRESH)
+    cal.add("x-published-ttl", vDuration(REFRESH))
     cal.add_component(berlin_vtimezone())
     return cal
 
@@ -61,19 +70,30 @@ def _local(value: datetime) -> datetime:
     return timezone.localtime(value, timezone.get_default_timezone())
 
 
-def session_event(session: Session, *, stamp: datetime, base_url: str) -> Event:
-    """One VEVENT: stable UID, SEQUENCE from the change counter, no personal data."""
+def session_event(
+    session: Session,
+    *,
+    stamp: datetime,
+    base_url: str,
+    uid: str | None = None,
+    sequence: int | None = None,
+    cancelled: bool = False,
+) -> Event:
+    """One VEVENT: stable UID, SEQUENCE from the change counter, no personal data.
+
+    A personal entry passes its own `uid` and `sequence`; `cancelled` marks it CANCELLED.
+    """
     workshop = session.workshop
     venue = session.venue
     event = Event()
-    event.add("uid", session.uid)
+    event.add("uid", uid or session.uid)
     event.add("dtstamp", stamp)
     event.add("dtstart", _local(session.start))
     event.add("dtend", _local(session.end))
-    event.add("sequence", session.sequence)
+    event.add("sequence", session.sequence if sequence is None else sequence)
     event.add("created", session.created_at.astimezone(UTC))
     event.add("last-modified", session.updated_at.astimezone(UTC))
-    cancelled = session.status == Session.CANCELLED
+    cancelled = cancelled or session.status == Session.CANCELLED
     event.add("status", "CANCELLED" if cancelled else "CONFIRMED")
     event.add("summary", f"Abgesagt: {workshop.title}" if cancelled else workshop.title)
     location = ", ".join(part for part in (venue.name, session.room, venue.address) if part)
@@ -92,35 +112,59 @@ def session_event(session: Session, *, stamp: datetime, base_url: str) -> Event:
 
 
 def feed(sessions: Iterable[Session], *, name: str, base_url: str) -> bytes:
-    """A subscribable calendar (METHOD:PUBLISH); cancelled sessions stay in as CANCELLED."""
+    """A subscribable calendar (METHOD:PUBLISH); cancelled sessions stay in as CANCELLED.
+
+    DTSTAMP is each session's last modification, so unchanged feeds are byte-identical and a
+    strong ETag can stand for them (events/feeds.py).
+    """
     cal = _calendar(name, "PUBLISH")
-    stamp = timezone.now().astimezone(UTC)
     for session in sessions:
+        stamp = session.updated_at.astimezone(UTC)
         cal.add_component(session_event(session, stamp=stamp, base_url=base_url))
     return cal.to_ical()
 
 
-def invitation(session: Session, *, method: str, base_url: str, attendee_email: str = "") -> bytes:
-    """One event for a mail or a download.
-
-    PUBLISH adds or updates the entry; CANCEL (with ORGANIZER and ATTENDEE as iTIP asks)
-    removes it – the registrant's own cancellation or a session the organiser called off.
-    """
-    cal = _calendar(session.workshop.title, method)
+def invitation(session: Session, *, base_url: str) -> bytes:
+    """The session as a download ("In meinen Kalender"): PUBLISH with the session's UID, like
+    the feeds, and no ATTENDEE (RFC 5546 allows none in PUBLISH)."""
+    cal = _calendar(session.workshop.title, "PUBLISH")
     event = session_event(session, stamp=timezone.now().astimezone(UTC), base_url=base_url)
-    if method == "CANCEL":
-        event["status"] = "CANCELLED"
-        # The registrant's own cancellation must outrank the entry they received.
-        event["sequence"] = session.sequence + 1
-    organiser = vCalAddress(f"mailto:{_from_address()}")
-    organiser.params["cn"] = "Lernhafen"
-    event.add("organizer", organiser)
-    if attendee_email:
-        attendee = vCalAddress(f"mailto:{attendee_email}")
-        attendee.params["role"] = "REQ-PARTICIPANT"
-        event.add("attendee", attendee)
+    event.add("organizer", _organiser())
     cal.add_component(event)
     return cal.to_ical()
+
+
+def personal_entry(registration: Registration, *, method: str, base_url: str) -> bytes:
+    """The calendar part of a mail to one registrant (RFC 5546 REQUEST or CANCEL).
+
+    Its own UID per registration and the SEQUENCE stored by events.services.calendar_message;
+    ORGANIZER and the registrant as ATTENDEE with RSVP=FALSE: the seat is booked, no answer
+    is expected.
+    """
+    session = registration.session
+    cal = _calendar(session.workshop.title, method)
+    event = session_event(
+        session,
+        stamp=timezone.now().astimezone(UTC),
+        base_url=base_url,
+        uid=registration.calendar_uid,
+        sequence=registration.calendar_sequence or 0,
+        cancelled=method == "CANCEL",
+    )
+    event.add("organizer", _organiser())
+    attendee = vCalAddress(f"mailto:{registration.email}")
+    attendee.params["role"] = "REQ-PARTICIPANT"
+    attendee.params["partstat"] = "ACCEPTED"
+    attendee.params["rsvp"] = "FALSE"
+    event.add("attendee", attendee)
+    cal.add_component(event)
+    return cal.to_ical()
+
+
+def _organiser() -> vCalAddress:
+    organiser = vCalAddress(f"mailto:{_from_address()}")
+    organiser.params["cn"] = "Lernhafen"
+    return organiser
 
 
 def _from_address() -> str:

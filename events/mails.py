@@ -1,6 +1,7 @@
-"""Mails to registrants: plain text and HTML in German, with the session as .ics attachment.
+"""Mails to registrants: plain text and HTML in German, with the person's calendar entry.
 
-The attachment's METHOD matches the Content-Type's method parameter (RFC 6047).
+Which mail carries an entry, and its SEQUENCE, is decided in events.services.calendar_message;
+the attachment's METHOD matches the Content-Type's method parameter (RFC 6047).
 """
 
 from __future__ import annotations
@@ -23,18 +24,11 @@ SUBJECTS = {
     "session_changed": "Geänderter Termin: {title}",
     "session_cancelled": "Abgesagt: {title} am {date}",
 }
-# Which calendar entry goes with which mail; the waitlist gets none (no seat yet).
-ICS_METHOD = {
-    "confirmed": "PUBLISH",
-    "promoted": "PUBLISH",
-    "reminder": "PUBLISH",
-    "session_changed": "PUBLISH",
-    "session_cancelled": "CANCEL",
-    "cancelled": "CANCEL",
-}
 
 
-def build_registration_mail(registration: Registration, kind: str) -> EmailMultiAlternatives:
+def build_registration_mail(
+    registration: Registration, kind: str, calendar_method: str | None = None
+) -> EmailMultiAlternatives:
     from django.utils import timezone
 
     from events.services import cancel_url
@@ -55,23 +49,25 @@ def build_registration_mail(registration: Registration, kind: str) -> EmailMulti
         else "",
         "waitlist_position": registration.waitlist_position,
         "retention_days": settings.LERNHAFEN_EVENTS_RETENTION_DAYS,
+        "calendar_method": calendar_method,
     }
     subject = SUBJECTS[kind].format(title=workshop.title, date=f"{start:%d.%m.%Y}")
     text = render_to_string("events/mail/registration.txt", context)
     html = render_to_string("events/mail/registration.html", context)
     message = EmailMultiAlternatives(subject, text, to=[registration.email])
     message.attach_alternative(html, "text/html")
-    method = ICS_METHOD.get(kind)
-    if method:
-        body = ics.invitation(
-            session, method=method, base_url=settings.BASE_URL, attendee_email=registration.email
+    if calendar_method:
+        body = ics.personal_entry(
+            registration, method=calendar_method, base_url=settings.BASE_URL
         ).decode()
         part = MIMEText(body, "calendar", "utf-8")
-        part.set_param("method", method)
+        part.set_param("method", calendar_method)
         part.add_header("Content-Disposition", "attachment", filename="termin.ics")
         message.attach(part)
     return message
 
 
-def send_registration_mail(registration: Registration, kind: str) -> None:
-    build_registration_mail(registration, kind).send()
+def send_registration_mail(
+    registration: Registration, kind: str, calendar_method: str | None = None
+) -> None:
+    build_registration_mail(registration, kind, calendar_method).send()

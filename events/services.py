@@ -20,7 +20,7 @@ from django.core import signing
 from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
 from django.db import connection, transaction
-from django.db.models import F, Sum
+from django.db.models import Case, F, Sum, When
 from django.utils import timezone
 from django.utils.crypto import constant_time_compare
 
@@ -53,6 +53,12 @@ MESSAGES = {
     "too_many_phone": "Mit dieser Telefonnummer gibt es für diesen Termin schon {count} "
     "Anmeldungen. Bitte rufen Sie uns an, wenn Sie weitere Personen anmelden möchten.",
 }
+
+
+class IdempotencyKeyReused(Exception):
+    """An Idempotency-Key came back with a different booking than the one it was first used
+    for; the first booking stands and nothing new is written."""
+
 
 PHONE_RE = re.compile(r"^\+?[0-9][0-9 ()/\-]{4,28}[0-9]$")
 
@@ -107,7 +113,8 @@ def _check_contact_limit(session: Session, email: str, phone: str) -> None:
     limit = settings.LERNHAFEN_EVENTS_MAX_REGISTRATIONS_PER_CONTACT
     active = Registration.objects.active().filter(session=session)
     if email and active.filter(email__iexact=email).count() >= limit:
-        raise ValidationError({"email": MESSAGES["too_many_email"].format(count=limit)})
+        message = MESSAGES["too_many_email"].format(count=limit)
+        raise ValidationError({"email": ValidationError(message, code="contact_limit")})
     if phone:
         wanted = normalise_phone(phone)
         same = [
@@ -116,7 +123,8 @@ def _check_contact_limit(session: Session, email: str, phone: str) -> None:
             if normalise_phone(p) == wanted
         ]
         if len(same) >= limit:
-            raise ValidationError({"phone": MESSAGES["too_many_phone"].format(count=limit)})
+            message = MESSAGES["too_many_phone"].format(count=limit)
+            raise ValidationError({"phone": ValidationError(message, code="contact_limit")})
 
 
 def register(
@@ -128,18 +136,34 @@ def register(
     seats: int = 1,
     accessibility_needs: str = "",
     registered_by: AbstractBaseUser | None = None,
+    idempotency_key: str = "",
 ) -> Registration:
     """Book seats or join the waitlist; the only place that decides between the two.
 
     Raises ValidationError({field: message}) with the same German messages the form shows.
     The confirmation (or waitlist) mail is enqueued after the booking is written.
+
+    With an `idempotency_key` (API header, the form's hidden token) a retry of a request whose
+    answer never arrived returns the registration the first one made – no second booking, no
+    second mail; the same key with other details raises IdempotencyKeyReused.
     """
     name, email, phone = name.strip(), email.strip(), phone.strip()
     validate_registration(session, name=name, email=email, phone=phone, seats=seats)
     with transaction.atomic():
         locked = _lock_session(session.pk)
+        if idempotency_key:
+            earlier = _registration_for_key(locked, idempotency_key)
+            if earlier is not None:
+                if (earlier.name, earlier.email.lower(), earlier.phone, earlier.seats) != (
+                    name,
+                    email.lower(),
+                    phone,
+                    seats,
+                ):
+                    raise IdempotencyKeyReused(idempotency_key)
+                return earlier
         if not locked.is_open_for_registration:
-            raise ValidationError(MESSAGES["closed"])
+            raise ValidationError(MESSAGES["closed"], code="closed")
         _check_contact_limit(locked, email, phone)
         free = locked.capacity - _booked_seats(locked.pk)
         if _between_count_and_insert:
@@ -156,9 +180,16 @@ def register(
             phone=phone,
             accessibility_needs=accessibility_needs.strip(),
             registered_by=registered_by,
+            idempotency_key=idempotency_key,
         )
     _enqueue_mail(registration, "confirmed" if status == Registration.CONFIRMED else "waitlisted")
     return registration
+
+
+def _registration_for_key(session: Session, key: str) -> Registration | None:
+    return Registration.objects.filter(
+        session=session, idempotency_key=key, anonymised_at__isnull=True
+    ).first()
 
 
 def cancel(registration: Registration) -> list[Registration]:
@@ -397,9 +428,46 @@ def purge_registrations(now: datetime | None = None) -> tuple[str, int]:
     return ("Anmeldungen zu Workshops (anonymisiert)", count)
 
 
+# --- Personal calendar entries (iTIP, RFC 5546) --------------------------------------------------
+
+# Mails that give or update the person's calendar entry, and those that remove an entry the
+# person received ("waitlisted" too: a Lotse can move a booked seat back to the waitlist).
+_ENTRY_KINDS = {"confirmed", "promoted", "session_changed"}
+_REMOVAL_KINDS = {"cancelled", "session_cancelled", "waitlisted"}
+
+
+def calendar_message(registration: Registration, kind: str) -> str | None:
+    """Decide the calendar part of a mail and record its SEQUENCE; returns the iTIP method.
+
+    Each registration has its own UID (feeds keep one UID per session). A person gets an entry
+    (REQUEST) only while holding a seat – the waitlist mail carries none – and a CANCEL only for
+    an entry they received. Every REQUEST after the first and every CANCEL raises the stored
+    SEQUENCE, so it never goes backwards for a UID. A reminder repeats the current entry.
+    """
+    received = registration.calendar_sequence is not None
+    holds_seat = registration.status == Registration.CONFIRMED
+    if kind == "reminder":
+        return "REQUEST" if received and holds_seat else None
+    if kind in _REMOVAL_KINDS:
+        if not received:
+            return None
+        method = "CANCEL"
+    elif kind in _ENTRY_KINDS and holds_seat:
+        method = "REQUEST"
+    else:
+        return None
+    Registration.objects.filter(pk=registration.pk).update(
+        calendar_sequence=Case(
+            When(calendar_sequence__isnull=True, then=0), default=F("calendar_sequence") + 1
+        )
+    )
+    registration.refresh_from_db(fields=["calendar_sequence"])
+    return method
+
+
 def _enqueue_mail(registration: Registration, kind: str) -> None:
     if not registration.email:
         return  # phone-only registrations: the team calls, as the form says
     from events.tasks import send_registration_mail
 
-    send_registration_mail.enqueue(registration.pk, kind)
+    send_registration_mail.enqueue(registration.pk, kind, calendar_message(registration, kind))

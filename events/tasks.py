@@ -14,7 +14,11 @@ from events.models import Registration
 
 
 @task()
-def send_registration_mail(registration_id: int, kind: str) -> bool:
+def send_registration_mail(
+    registration_id: int, kind: str, calendar_method: str | None = None
+) -> bool:
+    """`calendar_method` (REQUEST, CANCEL or None) was decided and its SEQUENCE stored by
+    events.services.calendar_message when the mail was enqueued."""
     registration = (
         Registration.objects.select_related("session__workshop", "session__venue__district")
         .filter(pk=registration_id, anonymised_at__isnull=True)
@@ -22,7 +26,7 @@ def send_registration_mail(registration_id: int, kind: str) -> bool:
     )
     if registration is None or not registration.email:
         return False
-    mails.send_registration_mail(registration, kind)
+    mails.send_registration_mail(registration, kind, calendar_method)
     return True
 
 

@@ -3,27 +3,26 @@
 from __future__ import annotations
 
 import calendar as pycalendar
-import hashlib
+import re
+import uuid
 from datetime import date, datetime, time, timedelta
 from itertools import groupby
 from typing import TYPE_CHECKING
 
 from django.conf import settings
-from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
-from django.db.models import Count, F, Max, Q, QuerySet, Sum
+from django.db.models import F, Q, QuerySet
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.utils import timezone
-from django.utils.cache import patch_cache_control
 from django.utils.http import urlencode
 from django_ratelimit.core import is_ratelimited
 
 from events import ics, services
 from events.forms import HONEYPOT_FIELD, CalendarFilterForm, RegistrationForm, parse_month
-from events.models import District, Registration, Session
+from events.models import Registration, Session
 from events.models.pages import ics_url
 
 if TYPE_CHECKING:
@@ -31,9 +30,6 @@ if TYPE_CHECKING:
 
 PAGE_SIZE = 30
 WORKSHOP_SESSION_LIMIT = 30
-FEED_PAST_DAYS = 30
-FEED_MAX_AGE = 15 * 60  # seconds calendar clients and proxies may reuse a feed
-FEED_CACHE_SECONDS = 60 * 60
 WEEKDAYS = ["Montag", "Dienstag", "Mittwoch", "Donnerstag", "Freitag", "Samstag", "Sonntag"]
 MONTHS = [
     "Januar", "Februar", "März", "April", "Mai", "Juni",
@@ -194,15 +190,7 @@ def session_detail(request: HttpRequest, page: WorkshopPage, session_id: int) ->
                     request, "events/registration_received.html", {"page": page}
                 )
             try:
-                registration = services.register(
-                    session,
-                    name=form.cleaned_data["name"],
-                    email=form.cleaned_data["email"],
-                    phone=form.cleaned_data["phone"],
-                    seats=form.cleaned_data["seats"],
-                    accessibility_needs=form.cleaned_data["accessibility_needs"],
-                    registered_by=request.user if request.user.is_authenticated else None,
-                )
+                registration = _register_once(request, session, form)
             except ValidationError as error:
                 _add_service_errors(form, error)
                 status = 400
@@ -217,12 +205,42 @@ def session_detail(request: HttpRequest, page: WorkshopPage, session_id: int) ->
         {
             "session": session,
             "form": form,
+            "submission_token": _submission_token(request),
             "venue": session.venue,
             "retention_days": retention,
             "guides": session_guides(session),
         }
     )
     return TemplateResponse(request, "events/session_page.html", context, status=status)
+
+
+SUBMISSION_TOKEN_FIELD = "anmeldung_token"  # noqa: S105 (a field name, not a secret)
+SUBMISSION_TOKEN_RE = re.compile(r"^[0-9a-f]{32}$")
+
+
+def _submission_token(request: HttpRequest) -> str:
+    """The form's own idempotency key: new per form shown, kept when the form comes back
+    with errors, so a second click or a resent POST finds the first booking."""
+    token = request.POST.get(SUBMISSION_TOKEN_FIELD, "")
+    return token if SUBMISSION_TOKEN_RE.match(token) else uuid.uuid4().hex
+
+
+def _register_once(request: HttpRequest, session: Session, form: RegistrationForm):
+    details = {
+        "name": form.cleaned_data["name"],
+        "email": form.cleaned_data["email"],
+        "phone": form.cleaned_data["phone"],
+        "seats": form.cleaned_data["seats"],
+        "accessibility_needs": form.cleaned_data["accessibility_needs"],
+        "registered_by": request.user if request.user.is_authenticated else None,
+    }
+    token = request.POST.get(SUBMISSION_TOKEN_FIELD, "")
+    try:
+        key = token if SUBMISSION_TOKEN_RE.match(token) else ""
+        return services.register(session, idempotency_key=key, **details)
+    except services.IdempotencyKeyReused:
+        # The same form page sent again with other details (back button): a new booking.
+        return services.register(session, **details)
 
 
 def session_guides(session: Session) -> list:
@@ -256,7 +274,7 @@ def _rate_limited(request: HttpRequest) -> bool:
 
 def session_ics(request: HttpRequest, page: WorkshopPage, session_id: int) -> HttpResponse:
     session = _session_of(page, session_id)
-    body = ics.invitation(session, method="PUBLISH", base_url=_base_url(request))
+    body = ics.invitation(session, base_url=_base_url(request))
     return _ics_response(body, f"termin-{session.pk}.ics", download=True)
 
 
@@ -309,75 +327,6 @@ def _ics_response(body: bytes, filename: str, *, download: bool) -> HttpResponse
     disposition = "attachment" if download else "inline"
     response["Content-Disposition"] = f'{disposition}; filename="{filename}"'
     return response
-
-
-def feed(
-    request: HttpRequest,
-    page: EventIndexPage,
-    *,
-    district_slug: str | None = None,
-    course_slug: str | None = None,
-    workshop: WorkshopPage | None = None,
-) -> HttpResponse:
-    sessions = (
-        Session.objects.public()
-        .filter(end__gte=timezone.now() - timedelta(days=FEED_PAST_DAYS))
-        .select_related("workshop", "venue")
-        .order_by("start", "pk")
-    )
-    name = "Lernhafen: Workshops"
-    filename = "lernhafen-workshops.ics"
-    if district_slug:
-        district = District.objects.filter(slug=district_slug).first()
-        if district is None:
-            raise Http404("Stadtteil nicht gefunden")
-        sessions = sessions.filter(venue__district=district)
-        name, filename = (
-            f"Lernhafen: Workshops in {district.name}",
-            f"workshops-{district.slug}.ics",
-        )
-    if course_slug:
-        from courses.models import CoursePage
-
-        course = CoursePage.objects.live().filter(slug=course_slug).first()
-        if course is None:
-            raise Http404("Kurs nicht gefunden")
-        sessions = sessions.filter(workshop__course=course)
-        name, filename = f"Lernhafen: {course.title}", f"kurs-{course.slug}.ics"
-    if workshop is not None:
-        sessions = sessions.filter(workshop=workshop)
-        name, filename = f"Lernhafen: {workshop.title}", f"workshop-{workshop.slug}.ics"
-    body = _cached_feed(sessions, name=name, base_url=_base_url(request))
-    response = _ics_response(body, filename, download=False)
-    # Calendar apps poll; let them and any proxy reuse the feed for a while.
-    patch_cache_control(response, public=True, max_age=FEED_MAX_AGE)
-    return response
-
-
-def _cached_feed(sessions: QuerySet[Session], *, name: str, base_url: str) -> bytes:
-    """The feed bytes, rebuilt only when a session in it (or its workshop) changed.
-
-    Building 2,000 VEVENTs takes over a second; checking whether anything changed is one
-    aggregate query. Every change residents see raises a session's SEQUENCE and cancelled
-    sessions keep their row, so count + sequences + newest edit is a reliable version; workshop
-    edits count too because their title and summary are in the events.
-    """
-    version = sessions.order_by().aggregate(
-        count=Count("pk"),
-        changed=Max("updated_at"),
-        sequences=Sum("sequence"),
-        workshop_changed=Max("workshop__last_published_at"),
-    )
-    key_source = "|".join(
-        str(part)
-        for part in (base_url, name, str(sessions.query), *version.values(), timezone.localdate())
-    )
-    key = "events:feed:" + hashlib.sha256(key_source.encode()).hexdigest()
-    body = cache.get(key)
-    if body is None:
-        body = ics.feed(sessions, name=name, base_url=base_url)
-        cache.set(key, body, FEED_CACHE_SECONDS)
-    return body
 
 
 # --- Sections for other pages (hooks) ---------------------------------------------------------

@@ -7,7 +7,8 @@ or series leads to the Digitallotsen workspace, whose services check conflicts, 
 and tell registrants; registrations are written only by events.services.
 
 - lernhafen_home_sections: „Nächste Termine“ on the home page (order 10)
-- lernhafen_related_workshops: sessions near a course or tutorial page (courses/hooks.py)
+- lernhafen_related_workshops: sessions near a course or tutorial page (courses/hooks.py), and
+  on a course page the links to subscribe to the course's feed
 - lernhafen_seed_demo (order 20), lernhafen_purge_personal_data
 """
 
@@ -25,7 +26,7 @@ from wagtail.snippets.views.snippets import SnippetViewSetGroup
 
 from cms.hooks import HOME_SECTIONS, PURGE_PERSONAL_DATA, SEED_DEMO
 from cms.scoped_admin import ScopedSnippetViewSet
-from events import services, views
+from events import feeds, services, views
 from events.models import District, Registration, Session, SessionSeries, Venue
 from events.permissions import POLICIES
 from events.workspace import permissions as scope
@@ -157,7 +158,11 @@ def related_workshops(request, page):
         return None
     return {
         "template": "events/related_sessions.html",
-        "context": {"sessions": sessions, "days": views.group_by_day(sessions)},
+        "context": {
+            "sessions": sessions,
+            "days": views.group_by_day(sessions),
+            "course_feed": feeds.course_feed_links(request, page, sessions),
+        },
     }
 
 

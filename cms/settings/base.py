@@ -7,7 +7,8 @@ Operator-facing variables (all optional unless production.py says otherwise):
     REDIS_URL         redis://127.0.0.1:6379/0 – shared cache (rate limits); locmem if unset
     SECRET_KEY        required in production
     ALLOWED_HOSTS     comma-separated host names
-    EMAIL_URL         smtp://user:password@host:587/?tls=True, console:// or locmem://
+    EMAIL_URL         console:// (default), locmem://, file:///dir, smtp://user:pw@host:587/?tls=True,
+                      smtps://user:pw@host:465 (parse_email_url below)
     DEFAULT_FROM_EMAIL, SERVER_EMAIL
     MEDIA_ROOT        where uploads are stored (default var/media)
     STATIC_ROOT       where collectstatic writes (default var/static)
@@ -19,9 +20,9 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
+from urllib.parse import parse_qs, unquote, urlsplit
 
 import dj_database_url
-import dj_email_url
 from django.core.exceptions import ImproperlyConfigured
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
@@ -186,19 +187,61 @@ else:
 
 # --- Mail -------------------------------------------------------------------------------------
 
+EMAIL_BACKENDS = {
+    "console": "django.core.mail.backends.console.EmailBackend",
+    "locmem": "django.core.mail.backends.locmem.EmailBackend",
+    "file": "django.core.mail.backends.filebased.EmailBackend",
+    "smtp": "django.core.mail.backends.smtp.EmailBackend",
+    "smtps": "django.core.mail.backends.smtp.EmailBackend",
+}
+
+
+def parse_email_url(url: str) -> dict:
+    """Mail settings from EMAIL_URL. Supported: console://, locmem://, file:///absolute/dir,
+    smtp://user:password@host:587/?tls=True (STARTTLS) and smtps://user:password@host:465
+    (TLS from the start); user and password percent-encoded."""
+    parts = urlsplit(url)
+    if parts.scheme not in EMAIL_BACKENDS:
+        raise ImproperlyConfigured(
+            f"EMAIL_URL scheme {parts.scheme!r} is not supported; use one of "
+            "console://, locmem://, file:///path, smtp://… or smtps://…"
+        )
+    result: dict = {"EMAIL_BACKEND": EMAIL_BACKENDS[parts.scheme]}
+    if parts.scheme == "file":
+        path = unquote(parts.path)
+        if parts.netloc or not path.startswith("/") or path == "/":
+            raise ImproperlyConfigured("EMAIL_URL=file:///absolute/directory needs a directory.")
+        result["EMAIL_FILE_PATH"] = path
+    elif parts.scheme in {"smtp", "smtps"}:
+        query = {key: values[-1].lower() for key, values in parse_qs(parts.query).items()}
+        use_ssl = parts.scheme == "smtps" or query.get("ssl") in {"1", "true", "yes"}
+        use_tls = not use_ssl and query.get("tls") in {"1", "true", "yes"}
+        try:
+            port = parts.port
+        except ValueError:
+            raise ImproperlyConfigured(f"EMAIL_URL has an invalid port: {url!r}") from None
+        result.update(
+            EMAIL_HOST=parts.hostname or "localhost",
+            EMAIL_PORT=port or (465 if use_ssl else 587 if use_tls else 25),
+            EMAIL_HOST_USER=unquote(parts.username or ""),
+            EMAIL_HOST_PASSWORD=unquote(parts.password or ""),
+            EMAIL_USE_TLS=use_tls,
+            EMAIL_USE_SSL=use_ssl,
+        )
+    return result
+
+
 EMAIL_URL = env("EMAIL_URL", "console://")
-try:
-    _email = dj_email_url.parse(EMAIL_URL)
-except Exception as exc:  # dj-email-url raises plain exceptions for unknown schemes
-    raise ImproperlyConfigured(f"EMAIL_URL is not a mail URL: {exc}") from None
+_email = parse_email_url(EMAIL_URL)
 EMAIL_BACKEND = _email["EMAIL_BACKEND"]
-EMAIL_HOST = _email["EMAIL_HOST"] or "localhost"
-EMAIL_PORT = _email["EMAIL_PORT"] or 25
-EMAIL_HOST_USER = _email["EMAIL_HOST_USER"] or ""
-EMAIL_HOST_PASSWORD = _email["EMAIL_HOST_PASSWORD"] or ""
-EMAIL_USE_TLS = bool(_email["EMAIL_USE_TLS"])
-EMAIL_USE_SSL = bool(_email["EMAIL_USE_SSL"])
-EMAIL_TIMEOUT = _email.get("EMAIL_TIMEOUT") or 20
+EMAIL_HOST = _email.get("EMAIL_HOST", "localhost")
+EMAIL_PORT = _email.get("EMAIL_PORT", 25)
+EMAIL_HOST_USER = _email.get("EMAIL_HOST_USER", "")
+EMAIL_HOST_PASSWORD = _email.get("EMAIL_HOST_PASSWORD", "")
+EMAIL_USE_TLS = _email.get("EMAIL_USE_TLS", False)
+EMAIL_USE_SSL = _email.get("EMAIL_USE_SSL", False)
+EMAIL_FILE_PATH = _email.get("EMAIL_FILE_PATH")
+EMAIL_TIMEOUT = 20
 DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", "Lernhafen <lernhafen@localhost>")
 SERVER_EMAIL = env("SERVER_EMAIL", DEFAULT_FROM_EMAIL)
 

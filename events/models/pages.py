@@ -56,21 +56,21 @@ class EventIndexPage(RoutablePageMixin, Page):
 
     @path("feed.ics/", name="feed")
     def feed(self, request: HttpRequest) -> HttpResponse:
-        from events import views
+        from events import feeds
 
-        return views.feed(request, self)
+        return feeds.feed(request, self)
 
     @path("stadtteil/<slug:district_slug>/feed.ics/", name="district_feed")
     def district_feed(self, request: HttpRequest, district_slug: str) -> HttpResponse:
-        from events import views
+        from events import feeds
 
-        return views.feed(request, self, district_slug=district_slug)
+        return feeds.feed(request, self, district_slug=district_slug)
 
     @path("kurs/<slug:course_slug>/feed.ics/", name="course_feed")
     def course_feed(self, request: HttpRequest, course_slug: str) -> HttpResponse:
-        from events import views
+        from events import feeds
 
-        return views.feed(request, self, course_slug=course_slug)
+        return feeds.feed(request, self, course_slug=course_slug)
 
     @path("abmelden/<str:token>/", name="cancel")
     def cancel(self, request: HttpRequest, token: str) -> HttpResponse:
@@ -171,9 +171,9 @@ class WorkshopPage(RoutablePageMixin, Page):
 
     @path("feed.ics/", name="feed")
     def feed(self, request: HttpRequest) -> HttpResponse:
-        from events import views
+        from events import feeds
 
-        return views.feed(request, self.get_parent().specific, workshop=self)
+        return feeds.feed(request, self.get_parent().specific, workshop=self)
 
     def upcoming_sessions(self):
         return self.sessions.upcoming(timezone.now()).for_listing()

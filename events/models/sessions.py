@@ -309,6 +309,14 @@ class Registration(models.Model):
     cancelled_at = models.DateTimeField("Abgemeldet am", null=True, blank=True)
     reminder_sent_at = models.DateTimeField("Erinnerung gesendet am", null=True, blank=True)
     anonymised_at = models.DateTimeField("Anonymisiert am", null=True, blank=True)
+    # SEQUENCE of the last calendar message (REQUEST or CANCEL) mailed for this registration's
+    # own UID; empty while the person never received a calendar entry (e.g. on the waitlist).
+    calendar_sequence = models.PositiveIntegerField(
+        "Kalender-Änderungszähler", null=True, blank=True, editable=False
+    )
+    # A client's retry of the same booking (API header Idempotency-Key, the form's hidden token)
+    # finds this registration instead of booking again.
+    idempotency_key = models.CharField(max_length=100, blank=True, editable=False)
 
     objects = RegistrationQuerySet.as_manager()
 
@@ -318,11 +326,22 @@ class Registration(models.Model):
         verbose_name_plural = "Anmeldungen"
         indexes = [models.Index(fields=["session", "status"])]
         constraints = [
-            models.CheckConstraint(condition=Q(seats__gte=1), name="registration_seats_positive")
+            models.CheckConstraint(condition=Q(seats__gte=1), name="registration_seats_positive"),
+            models.UniqueConstraint(
+                fields=["session", "idempotency_key"],
+                condition=~Q(idempotency_key=""),
+                name="registration_idempotency_key_unique",
+            ),
         ]
 
     def __str__(self) -> str:
         return f"{self.name or 'anonym'} ({self.get_status_display()})"
+
+    @property
+    def calendar_uid(self) -> str:
+        """UID of the personal calendar entry: one per registration, so cancelling one booking
+        never removes the entry of another booking made with the same address."""
+        return f"anmeldung-{self.pk}@lernhafen"
 
     @property
     def waitlist_position(self) -> int | None:

@@ -1,10 +1,11 @@
 """iCalendar feeds: parsed back, valid, Outlook-readable time zone, stable UIDs, no personal
 data."""
 
-from datetime import datetime
+from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
 
 import pytest
+from django.core.cache import cache
 from icalendar import Calendar
 
 from events import services
@@ -137,3 +138,79 @@ def test_feed_is_built_once_and_rebuilt_after_a_change(client, dst_sessions, mon
     services.cancel_session(dst_sessions[1])
     changed = client.get("/kalender/feed.ics")
     assert len(builds) == 2 and b"Abgesagt" in changed.content
+
+
+def test_a_client_polling_twice_gets_304_by_etag_and_by_date(client, dst_sessions):
+    first = client.get("/kalender/feed.ics")
+    etag, modified = first["ETag"], first["Last-Modified"]
+    assert etag.startswith('"') and not etag.startswith('W/"')  # a strong validator
+
+    by_etag = client.get("/kalender/feed.ics", headers={"if-none-match": etag})
+    assert by_etag.status_code == 304 and by_etag.content == b""
+    assert by_etag["ETag"] == etag and "max-age=900" in by_etag["Cache-Control"]
+    by_date = client.get("/kalender/feed.ics", headers={"if-modified-since": modified})
+    assert by_date.status_code == 304
+
+    services.move_session(
+        dst_sessions[0],
+        start=dst_sessions[0].start + timedelta(hours=1),
+        end=dst_sessions[0].end + timedelta(hours=1),
+    )
+    changed = client.get("/kalender/feed.ics", headers={"if-none-match": etag})
+    assert changed.status_code == 200 and changed["ETag"] != etag
+
+
+def test_an_unchanged_feed_is_byte_identical_later_with_dtstamp_of_the_last_change(
+    client, dst_sessions, time_machine
+):
+    first = client.get("/kalender/feed.ics")
+    time_machine.shift(timedelta(minutes=5))
+    cache.clear()
+    again = client.get("/kalender/feed.ics")
+    assert again.content == first.content and again["ETag"] == first["ETag"]
+    events = {str(e["UID"]): e for e in _parse(again).walk("VEVENT")}
+    session = dst_sessions[0]
+    assert events[session.uid].decoded("DTSTAMP") == session.updated_at.replace(microsecond=0)
+    assert _parse(again)["X-PUBLISHED-TTL"].to_ical() == b"PT6H"
+
+
+def test_feeds_keep_a_bounded_horizon(client, workshop, venue, time_machine):
+    time_machine.move_to(datetime(2030, 3, 1, 9, tzinfo=BERLIN), tick=False)
+    kept = SessionFactory(
+        workshop=workshop,
+        venue=venue,
+        start=datetime(2030, 12, 1, 10, tzinfo=BERLIN),
+        end=datetime(2030, 12, 1, 11, tzinfo=BERLIN),
+    )
+    too_far = SessionFactory(
+        workshop=workshop,
+        venue=venue,
+        start=datetime(2031, 6, 1, 10, tzinfo=BERLIN),
+        end=datetime(2031, 6, 1, 11, tzinfo=BERLIN),
+    )
+    long_past = SessionFactory(
+        workshop=workshop,
+        venue=venue,
+        start=datetime(2030, 1, 2, 10, tzinfo=BERLIN),
+        end=datetime(2030, 1, 2, 11, tzinfo=BERLIN),
+    )
+    uids = {str(e["UID"]) for e in _parse(client.get("/kalender/feed.ics")).walk("VEVENT")}
+    assert kept.uid in uids
+    assert too_far.uid not in uids and long_past.uid not in uids
+
+
+def test_course_page_links_its_feed_by_webcal_and_https(client, home, workshop):
+    from tests.factories.courses import CourseIndexPageFactory, CoursePageFactory
+
+    course = CoursePageFactory(parent=CourseIndexPageFactory(parent=home), slug="termine-online")
+    html = client.get(course.url).content.decode()
+    assert "Alle Termine dieses Kurses abonnieren" not in html  # no session belongs to it yet
+
+    workshop.course = course
+    workshop.save()
+    SessionFactory(workshop=workshop)
+    html = client.get(course.url).content.decode()
+    assert "Alle Termine dieses Kurses abonnieren" in html
+    assert 'href="webcal://testserver/kalender/kurs/termine-online/feed.ics"' in html
+    assert 'href="http://testserver/kalender/kurs/termine-online/feed.ics"' in html
+    assert _parse(client.get("/kalender/kurs/termine-online/feed.ics")).walk("VEVENT")

@@ -73,7 +73,7 @@ def test_a_class_that_does_not_fit_is_passed_over_for_a_single_person(workshop, 
     assert (teacher_b.status, single.status) == ("confirmed", "confirmed")
 
 
-def test_confirmation_mail_is_german_text_and_html_with_a_publish_ics_and_cancel_link(session):
+def test_confirmation_mail_is_german_text_and_html_with_a_request_ics_and_cancel_link(session):
     registration = _book(session, email="erika@example.org", phone="")
     message = mail.outbox[-1]
     assert message.subject.startswith("Ihre Anmeldung")
@@ -82,9 +82,9 @@ def test_confirmation_mail_is_german_text_and_html_with_a_publish_ics_and_cancel
     html, mimetype = message.alternatives[0]
     assert mimetype == "text/html" and "Guten Tag" in html
     part, cal = _ics(message)
-    assert part.get_param("method") == "PUBLISH" == cal["METHOD"]
+    assert part.get_param("method") == "REQUEST" == cal["METHOD"]
     (event,) = cal.walk("VEVENT")
-    assert str(event["UID"]) == session.uid
+    assert str(event["UID"]) == registration.calendar_uid != session.uid
     assert all(not component.errors for component in cal.walk())
 
 
@@ -94,7 +94,7 @@ def test_phone_only_registration_sends_no_mail(session):
 
 
 def test_organiser_cancelling_mails_everyone_with_method_cancel_and_raised_sequence(session):
-    _book(session, email="a@example.org", phone="")
+    first = _book(session, email="a@example.org", phone="")
     _book(session, email="b@example.org", phone="")
     mail.outbox.clear()
 
@@ -106,7 +106,8 @@ def test_organiser_cancelling_mails_everyone_with_method_cancel_and_raised_seque
     part, cal = _ics(mail.outbox[0])
     assert part.get_param("method") == "CANCEL" == cal["METHOD"]
     (event,) = cal.walk("VEVENT")
-    assert event["STATUS"] == "CANCELLED" and event["UID"] == session.uid
+    assert event["STATUS"] == "CANCELLED" and event["UID"] == first.calendar_uid
+    assert event["SEQUENCE"] == 1
     assert "ORGANIZER" in event and "ATTENDEE" in event
     assert all(not component.errors for component in cal.walk())
     with pytest.raises(ValidationError):
