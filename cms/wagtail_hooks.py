@@ -4,5 +4,5 @@ from wagtail import hooks
 
 
 @hooks.register("insert_global_admin_js")
-def admin_chooser_starter():
-    return format_html('<script src="{}"></script>', static("lernhafen/js/admin-choosers.js"))
+def admin_widget_starter():
+    return format_html('<script src="{}"></script>', static("lernhafen/js/admin-boot.js"))
