@@ -16,8 +16,9 @@ from django.utils import timezone
 from wagtail.models import Page
 
 from cms.models import SiteSettings
-from courses.models import TutorialPage
+from courses.models import CoursePage, LessonPage, TutorialPage
 from tests.factories.courses import (
+    CourseIndexPageFactory,
     DigitalServiceFactory,
     TutorialIndexPageFactory,
     TutorialPageFactory,
@@ -26,13 +27,25 @@ from tests.factories.courses import (
 
 pytestmark = pytest.mark.browser
 
+AUTOSAVE_URL = re.compile(r"/admin/pages/(add/[a-z_]+/[a-z_]+/\d+|\d+/edit)/$")
+
 
 @pytest.fixture
 def editor(home, browser_page, live_server, admin_user):
     """A logged-in editor's page; the test fails on any console error or script error."""
     page = browser_page
     errors: list[str] = []
-    page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
+
+    def on_console(message):
+        url = message.location.get("url", "")
+        # Autosave posts the half-filled form while the editor types; Wagtail answers 400 with
+        # the field errors, which is how autosave works, not a failure.
+        if "status of 400" in message.text and AUTOSAVE_URL.search(url):
+            return
+        if message.type == "error":
+            errors.append(f"{message.text} ({url})")
+
+    page.on("console", on_console)
     page.on("pageerror", lambda exc: errors.append(f"uncaught: {exc}"))
     page.goto(live_server.url + "/admin/login/")
     page.fill("#id_username", "redaktion")
@@ -212,3 +225,46 @@ def test_editor_schedules_a_change_and_then_restores_an_old_revision(
     tutorial = TutorialPage.objects.get(pk=tutorial.pk)
     assert tutorial.scheduled_revision.as_object().title == "Fotos teilen"
     assert tutorial.scheduled_revision.approved_go_live_at == scheduled.approved_go_live_at
+
+
+def test_editor_builds_a_course_with_material_and_two_lessons(editor, live_server, home):
+    page = editor
+    catalogue = CourseIndexPageFactory(parent=home)
+    wagtail_factories.DocumentFactory(title="Arbeitsblatt Passwörter")
+
+    page.goto(live_server.url + f"/admin/pages/add/courses/coursepage/{catalogue.pk}/")
+    page.fill("#id_title", "Sicher im Netz")
+    page.fill("#id_summary", "Passwörter, Betrugsnachrichten und sichere Einstellungen.")
+    page.fill("#id_learning_goals", "Sie erkennen Betrugsnachrichten.")
+    page.get_by_role("button", name="Material hinzufügen").click()
+    choose(page, "id_materials-0-document", "Arbeitsblatt Passwörter")
+    page.fill("#id_materials-0-title", "Arbeitsblatt 1: Sichere Passwörter")
+    page.select_option("#id_materials-0-licence", "cc-by-sa-4.0")
+    page.fill("#id_materials-0-attribution", "Stadt Datteln, Lernhafen")
+    publish(page)
+    page.wait_for_url(re.compile(r"/admin/pages/\d+/$"))
+    course = CoursePage.objects.get(title="Sicher im Netz")
+    material = course.materials.get()
+    assert (material.document.title, material.licence) == (
+        "Arbeitsblatt Passwörter",
+        "cc-by-sa-4.0",
+    )
+
+    for title in ["Passwörter", "Betrug erkennen"]:
+        page.goto(live_server.url + f"/admin/pages/add/courses/lessonpage/{course.pk}/")
+        page.fill("#id_title", title)
+        if title == "Betrug erkennen":
+            # A native exercise from the StreamField's block menu.
+            page.locator(".c-sf-add-button").first.click()
+            page.get_by_role("option", name="Übung: Richtig oder falsch").click()
+            page.fill("#body-0-value-statement", "Die Bank fragt nie per SMS nach Ihrer PIN.")
+            page.get_by_label("Die Aussage stimmt").check()
+            page.fill("#body-0-value-explanation", "Banken fragen PIN und TAN nie ab.")
+        publish(page)
+        page.wait_for_url(re.compile(r"/admin/pages/\d+/$"))
+
+    lessons = LessonPage.objects.child_of(course).live().specific()
+    assert [lesson.title for lesson in lessons] == ["Passwörter", "Betrug erkennen"]
+    exercise = lessons[1].body[0]
+    assert exercise.block_type and exercise.value["statement"].startswith("Die Bank fragt nie")
+    assert exercise.value["is_true"] is True
