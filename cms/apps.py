@@ -7,6 +7,9 @@ class CmsConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
+        # Imported here: Wagtail's admin widgets and comparisons need the app registry ready.
+        from cms.admin_csp import start_choosers_from_data_attributes
         from cms.compare import register_german_comparisons
 
         register_german_comparisons()
+        start_choosers_from_data_attributes()

@@ -4,7 +4,7 @@ from django.utils.html import format_html
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 
-from cms.admin_views import EditorGuideView
+from cms.admin_views import EditorGuideView, restore_revision_of_scheduled_page
 
 # Wagtail's own help links lead to English guides on guide.wagtail.org: our guide replaces them.
 ENGLISH_HELP_ITEMS = {"editor-guide"}
@@ -12,8 +12,8 @@ ENGLISH_HELP_PREFIX = "whats-new-in-wagtail-"
 
 
 @hooks.register("insert_global_admin_js")
-def admin_chooser_starter():
-    return format_html('<script src="{}"></script>', static("lernhafen/js/admin-choosers.js"))
+def admin_widget_starter():
+    return format_html('<script src="{}"></script>', static("lernhafen/js/admin-boot.js"))
 
 
 @hooks.register("insert_global_admin_css")
@@ -50,3 +50,17 @@ def hide_english_help_links(request, menu_items):
 def hide_english_release_notes(request, panels):
     # "What's new in Wagtail" links English release notes on an outside host.
     panels[:] = [panel for panel in panels if panel.name != "whats_new_in_wagtail_version"]
+
+
+@hooks.register("before_edit_page")
+def ask_about_the_scheduled_change_before_restoring(request, page):
+    """Restoring an old revision ("revert") of a page with a scheduled change asks first.
+
+    Without this, Wagtail's schedule lock makes the editor cancel the scheduled change before
+    restoring, which throws it away without saying so.
+    """
+    match = request.resolver_match
+    revision_id = match.kwargs.get("revision_id") if match else None
+    if revision_id is None or page.scheduled_revision is None:
+        return None
+    return restore_revision_of_scheduled_page(request, page, revision_id)

@@ -86,7 +86,7 @@ def test_admin_editor_works_under_the_content_security_policy(
     page.wait_for_load_state("networkidle")
     # Wagtail's date choosers start from our external script instead of inline <script>.
     started = page.eval_on_selector_all(
-        "[data-lernhafen-chooser]", "markers => markers.map(m => m.dataset.started)"
+        "[data-lernhafen-boot]", "markers => markers.map(m => m.dataset.started)"
     )
     assert started and set(started) == {"1"}
     # browser_context's teardown fails the test on any reported CSP violation.
