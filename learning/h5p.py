@@ -832,3 +832,45 @@ def _delete_tree(directory: str) -> None:
 def delete_content_files(content: H5PContent) -> None:
     """Remove a content's extracted files (libraries stay: other contents share them)."""
     _delete_tree(content.storage_path)
+
+
+def content_type_label(content: H5PContent) -> str:
+    """ "Multiple Choice (H5P.MultiChoice 1.16.4)" – what editors see as the content type."""
+    library = content.main_library
+    return (
+        f"{library.title} ({library.machine_name} {library.major_version}."
+        f"{library.minor_version}.{library.patch_version})"
+    )
+
+
+def play_problem(content: H5PContent) -> str:
+    """Why a stored content would not play, in German – or "" when it plays.
+
+    Checks what the player needs: every library of the content installed and runnable where it
+    must be, its scripts and styles present in storage, its core API within the bundled player's,
+    no content type that needs eval.
+    """
+    libraries = list(content.libraries.all())
+    if content.main_library not in libraries:
+        libraries.append(content.main_library)
+    if not content.main_library.runnable:
+        return "Die Hauptbibliothek ist nicht eigenständig abspielbar."
+    supported = player_core_api()
+    for library in libraries:
+        if library.machine_name in EVAL_LIBRARIES:
+            return f"{library.title} {EVAL_LIBRARIES[library.machine_name]}."
+        core_api = library.metadata.get("coreApi") or {}
+        try:
+            needed = (int(core_api["majorVersion"]), int(core_api["minorVersion"]))
+        except (KeyError, TypeError, ValueError):
+            needed = (0, 0)
+        if needed > supported:
+            return f"{library.title} braucht H5P {needed[0]}.{needed[1]}."
+        for key in ("preloadedJs", "preloadedCss"):
+            for entry in library.metadata.get(key) or []:
+                path = f"{LIBRARIES_ROOT}/{library.directory_name}/{entry.get('path', '')}"
+                if not default_storage.exists(path):
+                    return f"Die Datei {path} fehlt auf dem Server."
+    if not default_storage.exists(f"{content.storage_path}/content/content.json"):
+        return "Die Inhaltsdatei content.json fehlt auf dem Server."
+    return ""

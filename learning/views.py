@@ -121,17 +121,15 @@ def exercise(request: HttpRequest, page_id: int, block_id: str) -> HttpResponse:
 # --- H5P ---------------------------------------------------------------------------------------
 
 
-# The player frame alone gets what H5P content needs beyond the site's policy; never script
-# eval or inline scripts. ``blob:`` for media: H5P's audio and video players and sound effects
-# (JoubelUI, Blanks) play from blob URLs. ``data:`` for fonts: H5P libraries embed icon fonts as
-# data URLs in their CSS. Inline styles: h5p.js and many libraries (Question, JoubelUI,
-# DragText) write ``style`` attributes and <style> elements while they build the content; the
-# frame is same-origin only for our xAPI endpoint and shows nothing but the content.
+# The player frame alone gets what H5P content needs beyond the site's policy – never script
+# eval, inline scripts or inline styles (h5p.js and the libraries set styles through the DOM,
+# which CSP allows). ``blob:`` for media and images: H5P's audio/video players and sound effects
+# play from blob URLs, image editors preview as blobs. ``data:`` for fonts: libraries embed icon
+# fonts as data URLs in their CSS.
 H5P_PLAYER_CSP = {
     "media-src": ["blob:"],
     "font-src": ["data:"],
     "img-src": ["blob:"],
-    "style-src": ["'unsafe-inline'"],
 }
 
 
