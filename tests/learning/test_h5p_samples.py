@@ -62,3 +62,30 @@ def test_an_editor_uploads_a_hub_sample_through_the_admin_form(admin_client):
     )
     assert response.status_code == 302, response.content.decode()[-2000:]
     assert H5PContent.objects.get().title == "Multiple Choice"
+
+
+def test_seed_demo_places_multichoice_and_blanks_next_to_the_native_exercises(
+    client, settings, tmp_path
+):
+    from courses.models import LessonPage
+    from learning.demo import HUB_SAMPLES
+
+    sample_path("H5P.MultiChoice"), sample_path("H5P.Blanks")
+    settings.VAR_DIR = tmp_path
+    call_command("seed_demo", stdout=StringIO())
+    call_command("seed_demo", stdout=StringIO())
+
+    lesson = LessonPage.objects.get(slug="sicher-im-internet")
+    blocks = [
+        (c.block_type, c.value["heading"] if c.block_type == "h5p" else "") for c in lesson.body
+    ]
+    assert [t for t, _ in blocks][-5:] == ["spot_the_fake", "h5p", "h5p", "h5p", "lesson_done"]
+    assert [h for _, h in blocks[-3:-1]] == list(HUB_SAMPLES.values())
+    assert H5PContent.objects.filter(title__in=HUB_SAMPLES.values()).count() == 2
+
+    html = client.get(lesson.url).content.decode()
+    for child in lesson.body:
+        if child.block_type == "h5p":
+            src = f"/lernen/h5p/{child.value['content'].pk}/spielen/?seite={lesson.pk}"
+            assert src in html
+            assert client.get(f"{src}&block={child.id}").status_code == 200
