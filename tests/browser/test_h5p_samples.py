@@ -156,3 +156,21 @@ def test_drag_text_plays_and_a_partial_answer_does_not_count(
     frame.get_by_role("button", name="Check").click()
     _check_results(lesson, course, [False, True])
     _assert_clean(console_errors, request_log)
+
+
+def test_a_real_loading_error_is_shown_honestly(browser_page, live_server, home, console_errors):
+    from django.core.files.storage import default_storage
+
+    from tests.factories.learning import quiz_package
+
+    content = h5p.import_package(quiz_package("Kaputt"), may_install_libraries=True)
+    default_storage.delete(f"{content.storage_path}/content/content.json")
+
+    browser_page.goto(f"{live_server.url}/lernen/h5p/{content.pk}/spielen/")
+
+    alert = browser_page.get_by_role("alert")
+    alert.wait_for()
+    assert "Diese Übung kann gerade nicht angezeigt werden" in alert.inner_text()
+    assert "Bitte melden Sie das der Redaktion" in alert.inner_text()
+    assert "laden Sie die Seite neu" not in alert.inner_text()
+    assert any("H5P-Übung konnte nicht geladen werden" in error for error in console_errors)
