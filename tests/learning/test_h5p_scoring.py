@@ -168,3 +168,14 @@ def test_class_view_counts_each_exercise_once_and_only_when_solved(
     (member_row,) = report.courses[0]["member_rows"]
     assert member_row["cells"] == [(True, 1)]
     assert member_row["total"] == 1
+
+
+def test_a_preview_plays_the_content_without_a_page_token(rf, content, lesson):
+    from learning.blocks import H5PBlock
+
+    request = rf.get("/")
+    request.is_preview = True
+    context = H5PBlock().get_context(
+        {"content": content, "heading": ""}, {"page": lesson, "request": request}
+    )
+    assert context["player_url"] == reverse("learning:h5p_player", args=[content.pk])
