@@ -325,10 +325,12 @@ class H5PBlock(ExerciseBlock):
     def get_context(self, value, parent_context=None):
         context = super().get_context(value, parent_context)
         page = (parent_context or {}).get("page")
+        request = (parent_context or {}).get("request")
         content = value.get("content")
         if content is not None:
             src = reverse("learning:h5p_player", args=[content.pk])
-            if page is not None:
+            # A preview shows a draft the player cannot find live: it plays without recording.
+            if page is not None and not getattr(request, "is_preview", False):
                 src += f"?seite={page.pk}&block={context['block_id']}"
             context["player_url"] = src
         return context

@@ -310,6 +310,57 @@ def ensure_demo_h5p(log) -> int:
     return content.pk
 
 
+# Real content types from the H5P Hub, placed next to the native exercises of this lesson when
+# the shared example packages are present (settings.LERNHAFEN_H5P_SAMPLES; never in the repo).
+HUB_SAMPLES = {
+    "H5P.MultiChoice": "Beispiel aus dem H5P-Hub: Multiple Choice (englisch)",
+    "H5P.Blanks": "Beispiel aus dem H5P-Hub: Lückentext (englisch)",
+}
+HUB_SAMPLE_LESSON = ("sicher-mit-dem-smartphone", "sicher-im-internet")
+
+
+def ensure_hub_samples(log) -> list[tuple[int, str]]:
+    """Import the Hub example packages that are present; (content id, heading) for each."""
+    from django.conf import settings
+
+    from learning import h5p
+    from learning.models import H5PContent
+
+    placed = []
+    for machine_name, heading in HUB_SAMPLES.items():
+        path = Path(settings.LERNHAFEN_H5P_SAMPLES) / f"{machine_name}.h5p"
+        content = H5PContent.objects.filter(title=heading).first()
+        if content is None:
+            if not path.is_file():
+                log(f"  – H5P-Beispiel {machine_name} fehlt ({path}); übersprungen")
+                continue
+            content = h5p.import_package(
+                path.read_bytes(), title=heading, may_install_libraries=True
+            )
+            log(f"  + Interaktive Übung (H5P): {content.title}")
+        placed.append((content.pk, heading))
+    return placed
+
+
+def _add_h5p_blocks(page, contents: list[tuple[int, str]]) -> bool:
+    """Put these H5P contents before the page's "done" button unless they are there already."""
+    import uuid
+
+    raw = list(page.body.raw_data)
+    present = {child["value"].get("content") for child in raw if child["type"] == "h5p"}
+    new = [
+        {"type": "h5p", "value": {"content": pk, "heading": heading}, "id": str(uuid.uuid4())}
+        for pk, heading in contents
+        if pk not in present
+    ]
+    if not new:
+        return False
+    at = next((i for i, child in enumerate(raw) if child["type"] == "lesson_done"), len(raw))
+    page.body = raw[:at] + new + raw[at:]
+    page.save_revision().publish()
+    return True
+
+
 def ensure_teacher(log):
     import secrets
 
@@ -398,5 +449,13 @@ def seed_demo(demo) -> None:
         tutorial = TutorialPage.objects.filter(slug=slug).first()
         if tutorial is not None and _with_exercises(tutorial, "practice", exercises, h5p_id):
             demo.log(f"  + Übungen in {tutorial.url_path}")
+    course_slug, lesson_slug = HUB_SAMPLE_LESSON
+    course = CoursePage.objects.filter(slug=course_slug).first()
+    lesson = (
+        LessonPage.objects.child_of(course).filter(slug=lesson_slug).first() if course else None
+    )
+    samples = ensure_hub_samples(demo.log)
+    if lesson is not None and samples and _add_h5p_blocks(lesson, samples):
+        demo.log(f"  + H5P-Beispiele aus dem Hub in {lesson.url_path}")
     teacher = ensure_teacher(demo.log)
     ensure_demo_group(teacher, demo.log)

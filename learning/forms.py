@@ -110,8 +110,10 @@ class H5PContentForm(WagtailAdminModelForm):
     package = forms.FileField(
         label="H5P-Datei (.h5p)",
         required=False,
-        help_text="Das Paket wird vor dem Speichern geprüft. Neue Bibliotheken darf nur "
-        "installieren, wer die Berechtigung dazu hat.",
+        help_text="Laden Sie eine .h5p-Datei hoch, wie H5P sie zum Herunterladen anbietet. Sie "
+        "wird vor dem Speichern geprüft; ist etwas nicht in Ordnung, steht hier, was zu tun "
+        "ist. Neue Bibliotheken darf nur installieren, wer die Berechtigung dazu hat.",
+        widget=forms.ClearableFileInput(attrs={"accept": ".h5p"}),
     )
 
     def __init__(self, *args, **kwargs):
@@ -131,11 +133,15 @@ class H5PContentForm(WagtailAdminModelForm):
         if not upload:
             raise forms.ValidationError("Bitte wählen Sie eine .h5p-Datei aus.")
         if upload.size > h5p.settings.LERNHAFEN_H5P_MAX_UPLOAD_SIZE:
-            raise forms.ValidationError("Die Datei ist zu groß für ein H5P-Paket.")
+            raise forms.ValidationError(
+                "Die Datei ist zu groß für ein H5P-Paket (höchstens "
+                f"{h5p.settings.LERNHAFEN_H5P_MAX_UPLOAD_SIZE // (1024 * 1024)} MB). Bitte "
+                "verkleinern Sie große Videos oder Bilder und exportieren Sie das Paket neu."
+            )
         try:
             self.checked = h5p.check_package(upload.read())
         except h5p.PackageRejected as exc:
-            raise forms.ValidationError(exc.reason) from None
+            raise forms.ValidationError(exc.message) from None
         user = getattr(self, "for_user", None)
         may_install = bool(user and user.has_perm(h5p.INSTALL_PERMISSION))
         if h5p.libraries_to_install(self.checked) and not may_install:
@@ -163,6 +169,6 @@ class H5PContentForm(WagtailAdminModelForm):
                 may_install_libraries=bool(user and user.has_perm(h5p.INSTALL_PERMISSION)),
             )
         except h5p.PackageRejected as exc:  # a race: someone installed meanwhile
-            raise forms.ValidationError(exc.reason) from None
+            raise forms.ValidationError(exc.message) from None
         self.instance = content
         return content

@@ -246,6 +246,7 @@ def record_statement(
     """
     if verb not in {Statement.ANSWERED, Statement.COMPLETED}:
         raise ValueError(f"Unknown verb {verb!r}")
+    success = success_from_score(success, score_raw, score_max)
     with transaction.atomic():
         statement = Statement.objects.create(
             lernpass=lernpass,
@@ -265,13 +266,48 @@ def record_statement(
     return statement
 
 
+# H5P content types that report no score (presentations, cards, hotspots): for them the root
+# ``completed`` statement is all there is. Every other type solves an exercise only with a
+# successful scored statement – a bare ``completed`` proves nothing.
+UNSCORED_H5P_TYPES = frozenset(
+    {
+        "H5P.Accordion",
+        "H5P.Agamotto",
+        "H5P.Chart",
+        "H5P.Collage",
+        "H5P.Dialogcards",
+        "H5P.ImageHotspots",
+        "H5P.ImageSlider",
+        "H5P.Timeline",
+    }
+)
+
+
+def success_from_score(
+    success: bool | None, score_raw: float | None, score_max: float | None
+) -> bool | None:
+    """H5P's Blanks, DragText and others send a score but no ``success``: full marks succeed."""
+    if success is not None or score_raw is None or not score_max:
+        return success
+    return score_raw >= score_max
+
+
+def solved_condition() -> Q:
+    """Statements that count an exercise as solved – one rule for pages, classes, certificates."""
+    return Q(success=True) | Q(
+        verb=Statement.COMPLETED,
+        success__isnull=True,
+        h5p_content__main_library__machine_name__in=UNSCORED_H5P_TYPES,
+    )
+
+
 def _complete_page_if_solved(lernpass: Lernpass, page: Page) -> None:
     needed = set(exercise_ids(page.specific))
     if not needed:
         return
     solved = set(
         Statement.objects.filter(lernpass=lernpass, page=page, block_id__in=needed)
-        .exclude(success=False)
+        .filter(solved_condition())
         .values_list("block_id", flat=True)
     )
     if needed <= solved:
@@ -335,6 +371,9 @@ def parse_xapi(data: Any) -> dict:
         )
 
     success = result.get("success") if isinstance(result, dict) else None
+    raw, maximum = number(score.get("raw")), number(score.get("max"))
+    if raw is not None and (raw < 0 or (maximum is not None and raw > maximum)):
+        raise StatementRejected("Die Punktzahl liegt außerhalb der möglichen Punkte.")
     return {
         "verb": verb,
         "score_raw": number(score.get("raw")),
@@ -586,14 +625,16 @@ def group_report(group: Lerngruppe) -> GroupReport:
     lernpass_to_member = {m.lernpass_id: m.pk for m in members}
     rows = Statement.objects.filter(
         lernpass_id__in=lernpass_to_member, page_id__in=[lesson.pk for lesson in lessons]
-    ).values_list("lernpass_id", "page_id", "block_id", "verb", "success")
+    ).filter(Q(block_id="", verb=Statement.COMPLETED) | (~Q(block_id="") & solved_condition()))
+    rows = rows.values_list("lernpass_id", "page_id", "block_id").distinct()
     lesson_done: set[tuple[int, int]] = set()
     exercises_solved: dict[int, dict[int, int]] = {}
-    for lernpass_id, page_id, block_id, verb, success in rows:
+    for lernpass_id, page_id, block_id in rows:
         member_id = lernpass_to_member[lernpass_id]
-        if not block_id and verb == Statement.COMPLETED:
+        if not block_id:
             lesson_done.add((page_id, member_id))
-        elif block_id and success is not False:
+        else:
+            # Distinct block ids: answering the same exercise twice still counts once.
             exercises_solved.setdefault(page_id, {}).setdefault(member_id, 0)
             exercises_solved[page_id][member_id] += 1
     report = []

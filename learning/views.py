@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from functools import wraps
 
+from csp.decorators import csp_update
 from django.conf import settings
 from django.contrib.auth import views as auth_views
 from django.core import signing
@@ -27,7 +28,7 @@ from wagtail.models import Page
 
 from courses.models import CoursePage, LessonPage
 from learning import services
-from learning.blocks import FORM_EXERCISES, LessonDoneBlock
+from learning.blocks import FORM_EXERCISES, H5PBlock, LessonDoneBlock
 from learning.forms import CertificateForm, GroupForm, JoinForm, RestoreForm
 from learning.models import H5PContent, Lerngruppe, Statement
 
@@ -120,18 +121,49 @@ def exercise(request: HttpRequest, page_id: int, block_id: str) -> HttpResponse:
 # --- H5P ---------------------------------------------------------------------------------------
 
 
+# The player frame alone gets what H5P content needs beyond the site's policy – never script
+# eval, inline scripts or inline styles (h5p.js and the libraries set styles through the DOM,
+# which CSP allows). ``blob:`` for media and images: H5P's audio/video players and sound effects
+# play from blob URLs, image editors preview as blobs. ``data:`` for fonts: libraries embed icon
+# fonts as data URLs in their CSS.
+H5P_PLAYER_CSP = {
+    "media-src": ["blob:"],
+    "font-src": ["data:"],
+    "img-src": ["blob:"],
+}
+
+
+def _player_token(content: H5PContent, page_id: str, block_id: str) -> str | None:
+    """A signed (content, page, block) – only if that live public page has that H5P block.
+
+    Returns "" when the player runs outside a page (admin preview: nothing is recorded) and None
+    for a combination that does not exist, which the view refuses.
+    """
+    if not page_id and not block_id:
+        return ""
+    if not page_id.isdigit() or not block_id:
+        return None
+    page = Page.objects.live().public().filter(pk=int(page_id)).first()
+    if page is None:
+        return None
+    found = services.find_exercise(page.specific, block_id)
+    if found is None or not isinstance(found[0], H5PBlock):
+        return None
+    chosen = found[1].get("content")
+    if chosen is None or chosen.pk != content.pk:
+        return None
+    return signing.dumps({"c": content.pk, "p": page.pk, "b": block_id}, salt=H5P_TOKEN_SALT)
+
+
 @never_cache
 @xframe_options_sameorigin
+@csp_update(H5P_PLAYER_CSP)
 def h5p_player(request: HttpRequest, content_id: int) -> HttpResponse:
     """The page inside the H5P block's iframe: h5p-standalone plus our xAPI listener."""
     content = get_object_or_404(H5PContent.objects.select_related("main_library"), pk=content_id)
-    page_id = request.GET.get("seite", "")
-    block_id = request.GET.get("block", "")[:64]
-    token = ""
-    if page_id.isdigit() and Page.objects.live().public().filter(pk=int(page_id)).exists():
-        token = signing.dumps(
-            {"c": content.pk, "p": int(page_id), "b": block_id}, salt=H5P_TOKEN_SALT
-        )
+    token = _player_token(content, request.GET.get("seite", ""), request.GET.get("block", "")[:64])
+    if token is None:
+        raise Http404("Diese Übung steht nicht auf dieser Seite.")
     return render(
         request,
         "learning/h5p_player.html",

@@ -8,18 +8,20 @@ may also be chosen by whoever edits pages, since editors place them in lessons.
 
 from __future__ import annotations
 
+from django.contrib.auth import get_user_model
 from wagtail import hooks
 from wagtail.admin.panels import FieldPanel, ObjectList
-from wagtail.models import Page
+from wagtail.admin.ui.tables import Column, UsageCountColumn
+from wagtail.models import Page, ReferenceIndex
 from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.permissions import policy_registry, register_permission_policy
 from wagtail.snippets.models import register_snippet
-from wagtail.snippets.views.snippets import SnippetViewSetGroup
+from wagtail.snippets.views.snippets import InspectView, SnippetViewSetGroup
 
 from cms.hooks import DEMO_LOGINS, HOME_SECTIONS, PURGE_PERSONAL_DATA, SEED_DEMO
 from cms.scoped_admin import ScopedSnippetViewSet
 from courses.hooks import LEARNER_PROGRESS
-from learning import services
+from learning import h5p, services
 from learning.forms import H5PContentForm
 from learning.models import H5PContent, H5PLibrary, Lerngruppe
 
@@ -39,15 +41,84 @@ class H5PContentPermissionPolicy(ModelPermissionPolicy):
 register_permission_policy(H5PContent, H5PContentPermissionPolicy(H5PContent))
 
 
+def _play_status(content: H5PContent) -> str:
+    problem = h5p.play_problem(content)
+    return f"Nein: {problem}" if problem else "Ja"
+
+
+class H5PContentInspectView(InspectView):
+    """What editors need to know about one H5P content before placing or deleting it."""
+
+    labels = {
+        "title": "Titel",
+        "content_type": "Inhaltstyp und Version",
+        "used_in": "Verwendet auf diesen Seiten",
+        "plays": "Spielt die Übung?",
+        "created_at": "Hochgeladen am",
+    }
+
+    def get_field_label(self, field_name, field):
+        return self.labels[field_name]
+
+    def get_content_type_display_value(self):
+        return h5p.content_type_label(self.object)
+
+    def get_used_in_display_value(self):
+        pages = [
+            str(source)
+            for source, _references in ReferenceIndex.get_grouped_references_to(self.object)
+        ]
+        return ", ".join(pages) or "Noch auf keiner Seite"
+
+    def get_plays_display_value(self):
+        return _play_status(self.object)
+
+
 class H5PContentViewSet(ScopedSnippetViewSet):
     model = H5PContent
     icon = "pick"
     menu_label = "Interaktive Übungen (H5P)"
-    list_display = ["title", "main_library", "created_at"]
+    list_display = [
+        "title",
+        Column("content_type", label="Inhaltstyp", accessor=h5p.content_type_label),
+        UsageCountColumn("usage_count", label="Verwendung"),
+        Column("plays", label="Spielt?", accessor=_play_status),
+        "created_at",
+    ]
     search_fields = ["title"]
+    inspect_view_enabled = True
+    inspect_view_class = H5PContentInspectView
+    inspect_view_fields = list(H5PContentInspectView.labels)
     edit_handler = ObjectList(
         [FieldPanel("title"), FieldPanel("package")], base_form_class=H5PContentForm
     )
+
+    def get_queryset(self, request):
+        # One query for the whole list: content type, libraries and usage counts come along.
+        return (
+            H5PContent.objects.select_related("main_library")
+            .prefetch_related("libraries")
+            .annotate(usage_count=ReferenceIndex.usage_count_subquery(H5PContent))
+        )
+
+
+class ReadOnlyLibraryPolicy(ModelPermissionPolicy):
+    """Libraries come only from checked packages: nobody – superusers included – adds, edits or
+    deletes a library row by hand (the generic add view would bypass every package check)."""
+
+    def user_has_permission(self, user, action):
+        if action in {"add", "change", "delete"}:
+            return False
+        return super().user_has_permission(user, action)
+
+    def users_with_any_permission(self, actions):
+        actions = [action for action in actions if action not in {"add", "change", "delete"}]
+        if not actions:
+            return get_user_model().objects.none()
+        return super().users_with_any_permission(actions)
+
+
+register_permission_policy(H5PLibrary, ReadOnlyLibraryPolicy(H5PLibrary))
 
 
 class H5PLibraryViewSet(ScopedSnippetViewSet):
@@ -56,9 +127,7 @@ class H5PLibraryViewSet(ScopedSnippetViewSet):
     menu_label = "H5P-Bibliotheken"
     list_display = ["title", "machine_name", "major_version", "minor_version", "patch_version"]
     inspect_view_enabled = True
-    # Libraries come only from checked packages: no hand-made or edited rows.
     add_to_admin_menu = False
-    edit_handler = ObjectList([FieldPanel("title", read_only=True)])
 
 
 class LerngruppeViewSet(ScopedSnippetViewSet):

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from django.conf import settings
 from django.db import models
+from django.urls import reverse
 from wagtail.admin.panels import FieldPanel
 from wagtail.search import index
 
@@ -76,3 +77,8 @@ class H5PContent(index.Indexed, models.Model):
     @property
     def storage_path(self) -> str:
         return f"h5p/content/{self.storage_key}"
+
+    @property
+    def usage_url(self) -> str:
+        """The admin's list of pages that show this content (Wagtail's reference index)."""
+        return reverse("wagtailsnippets_learning_h5pcontent:usage", args=[self.pk])

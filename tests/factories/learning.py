@@ -113,7 +113,7 @@ def hostile_packages() -> dict[str, tuple[bytes, str]]:
         ),
         "broken_library_json": (
             zip_files(_files(**{f"{LIBRARY}/library.json": b'{"title": '})),
-            "„library.json“ ist kein gültiges JSON",
+            "library.json“ ist kein gültiges JSON",
         ),
         "missing_library_json": (
             zip_files(_without(f"{LIBRARY}/library.json")),

@@ -16,6 +16,7 @@ pytestmark = pytest.mark.django_db
 
 def test_seed_demo_adds_learning_content_and_is_idempotent(settings, tmp_path):
     settings.VAR_DIR = tmp_path
+    settings.LERNHAFEN_H5P_SAMPLES = tmp_path / "ohne-hub-beispiele"
     call_command("seed_demo", stdout=StringIO())
     counts = (
         H5PContent.objects.count(),

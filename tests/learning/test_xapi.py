@@ -116,6 +116,10 @@ def test_the_endpoint_is_rate_limited(lernpass_client, content, course, settings
 
 
 def test_player_page_carries_a_signed_token_and_may_be_framed_by_us(client, content, course):
+    from tests.factories.learning import block
+
+    course.closing.body = json.dumps([{**block("h5p", {"content": content.pk}), "id": "b1"}])
+    course.closing.save_revision().publish()
     response = client.get(
         reverse("learning:h5p_player", args=[content.pk]) + f"?seite={course.closing.pk}&block=b1"
     )

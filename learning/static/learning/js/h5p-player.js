@@ -49,7 +49,12 @@
     window.H5P.externalDispatcher.on("xAPI", function (event) { send(event.data.statement); });
     if (window.ResizeObserver) new window.ResizeObserver(reportHeight).observe(document.body);
     reportHeight();
-  }).catch(function () {
-    status.textContent = "Die Übung konnte nicht geladen werden. Bitte laden Sie die Seite neu.";
+  }).catch(function (error) {
+    // Say honestly what failed (and log it for whoever looks into it): reloading rarely helps.
+    var reason = error && error.message ? error.message : String(error);
+    window.console.error("H5P-Übung konnte nicht geladen werden:", error);
+    status.textContent = "Diese Übung kann gerade nicht angezeigt werden (" + reason + "). " +
+      "Bitte melden Sie das der Redaktion; die übrigen Übungen der Seite funktionieren.";
+    status.setAttribute("role", "alert");
   });
 })();
