@@ -1,2 +1,2 @@
-# The learning fixtures (course, lernpass, lernpass_client) are shared with tests/learning.
-from tests.learning.conftest import course, lernpass, lernpass_client  # noqa: F401
+# The learning fixtures (course, lernpass, lernpass_client, teacher) are shared with tests/learning.
+from tests.learning.conftest import course, lernpass, lernpass_client, teacher  # noqa: F401
