@@ -11,6 +11,8 @@ otherwise anyone could send the header and pick a fresh counter for every reques
 
 from __future__ import annotations
 
+import ipaddress
+
 from django.conf import settings
 from django.http import HttpRequest
 from django_ratelimit.core import is_ratelimited
@@ -48,9 +50,15 @@ def client_ip(request: HttpRequest) -> str:
     return str(found) if found is not None else peer
 
 
-def client_ip_key(group: str, request: HttpRequest) -> str:
-    """`key` callable for django-ratelimit (see `RATELIMIT_IP_META_KEY`)."""
-    return client_ip(request)
+def _counted_address(request: HttpRequest) -> str:
+    """The client address as a counter key; IPv6 by its /64 network, which one host can fill."""
+    address = client_ip(request)
+    if ":" not in address:
+        return address
+    try:
+        return str(ipaddress.ip_network(f"{address}/64", strict=False).network_address)
+    except ValueError:
+        return address
 
 
 def rate_limited(
@@ -66,7 +74,8 @@ def rate_limited(
     def counter_key(group: str, request: HttpRequest) -> str:
         if not per_client:
             return key
-        return f"{client_ip(request)}|{key}" if key else client_ip(request)
+        address = _counted_address(request)
+        return f"{address}|{key}" if key else address
 
     return is_ratelimited(
         request, group=group, key=counter_key, rate=rate, method="POST", increment=True

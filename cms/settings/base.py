@@ -247,7 +247,7 @@ if LERNHAFEN_TRUSTED_PROXY_COUNT < 0:
 
 RATELIMIT_ENABLE = env_bool("RATELIMIT_ENABLE", True)
 RATELIMIT_USE_CACHE = "default"
-RATELIMIT_IP_META_KEY = "cms.ratelimits.client_ip_key"
+RATELIMIT_IP_META_KEY = "cms.ratelimits.client_ip"
 # Counts per client address, "<count>/<s|m|h|d>". A school's pupils share one address, so the
 # limits leave room for a class of 30.
 LERNHAFEN_PUBLIC_FORM_RATE = env("LERNHAFEN_PUBLIC_FORM_RATE", "10/h")

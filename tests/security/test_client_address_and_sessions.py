@@ -168,3 +168,27 @@ def test_logout_needs_post_and_ends_the_server_side_session(client, admin_user):
     stolen.cookies[django_settings.SESSION_COOKIE_NAME] = old_cookie
     response = stolen.get("/admin/")
     assert response.status_code == 302 and "/admin/login/" in response.url
+
+
+def test_django_ratelimit_and_axes_read_the_same_client_address():
+    from axes.helpers import get_client_ip_address
+    from django.utils.module_loading import import_string
+
+    request = _request("198.51.100.7")
+    assert import_string(django_settings.RATELIMIT_IP_META_KEY)(request) == "198.51.100.7"
+    assert get_client_ip_address(request) == "198.51.100.7"
+
+
+def test_ipv6_clients_are_counted_by_their_network(client, home, settings):
+    settings.LERNHAFEN_EVENTS_REGISTRATION_RATE = "1/h"
+    session = SessionFactory(
+        workshop=WorkshopPageFactory(parent=EventIndexPageFactory(parent=home)), capacity=10
+    )
+    data = {"name": "Erika", "seats": "1", "privacy_consent": "on"}
+    first = client.post(
+        session.get_url(), {**data, "phone": "02363 1"}, REMOTE_ADDR="2001:db8:1:2::1"
+    )
+    second = client.post(
+        session.get_url(), {**data, "phone": "02363 2"}, REMOTE_ADDR="2001:db8:1:2::ffff"
+    )
+    assert (first.status_code, second.status_code) == (302, 429)
