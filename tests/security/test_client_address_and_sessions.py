@@ -3,6 +3,11 @@ password resets, staff session lifetime and logout."""
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
+import uuid
+
 import pytest
 from django.conf import settings as django_settings
 from django.core import mail
@@ -17,6 +22,7 @@ from tests.factories.events import EventIndexPageFactory, SessionFactory, Worksh
 
 pytestmark = pytest.mark.django_db
 PROXY = "10.0.0.2"
+REDIS_URL = os.environ.get("LERNHAFEN_TEST_REDIS_URL", "redis://127.0.0.1:6379/6")
 
 
 def _request(peer: str, forwarded: str | None = None):
@@ -192,3 +198,35 @@ def test_ipv6_clients_are_counted_by_their_network(client, home, settings):
         session.get_url(), {**data, "phone": "02363 2"}, REMOTE_ADDR="2001:db8:1:2::ffff"
     )
     assert (first.status_code, second.status_code) == (302, 429)
+
+
+COUNT_ONCE = """
+import django, uuid
+django.setup()
+from django.test import RequestFactory
+from cms.ratelimits import rate_limited
+request = RequestFactory().post("/", REMOTE_ADDR="198.51.100.99")
+print(rate_limited(request, "shared-counter-test:" + GROUP, "1/h"))
+"""
+
+
+def _count_in_a_new_process(group: str) -> str:
+    env = {**os.environ, "DJANGO_SETTINGS_MODULE": "cms.settings.production"}
+    env.update({"LERNHAFEN_LOCAL_RUN": "1", "REDIS_URL": REDIS_URL})
+    script = f"GROUP = {group!r}\n{COUNT_ONCE}"
+    command = [sys.executable, "-c", script]
+    result = subprocess.run(
+        command, cwd=django_settings.BASE_DIR, env=env, capture_output=True, text=True, check=True
+    )
+    return result.stdout.strip()
+
+
+def test_with_redis_the_counters_are_shared_between_worker_processes():
+    redis = pytest.importorskip("redis")
+    try:
+        redis.Redis.from_url(REDIS_URL, socket_connect_timeout=1).ping()
+    except redis.exceptions.ConnectionError:
+        pytest.skip("no Redis at " + REDIS_URL)
+    group = uuid.uuid4().hex
+    # Two separate processes, like two gunicorn workers: the second sees the first's count.
+    assert [_count_in_a_new_process(group), _count_in_a_new_process(group)] == ["False", "True"]
