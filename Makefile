@@ -47,10 +47,17 @@ seed: migrate
 static: setup
 	DJANGO_SETTINGS_MODULE=cms.settings.production LERNHAFEN_LOCAL_RUN=1 $(MANAGE) collectstatic --noinput --verbosity 0
 
+# The access log leaves query strings and referrers out and masks tokens in paths
+# (cms/access_log.py): cancel and confirmation links must not end up in a terminal or a file.
+ACCESS_LOG := --access-logfile - --logger-class cms.access_log.AccessLogger \
+	--access-logformat '%(h)s %(t)s "%(m)s %(U)s %(H)s" %(s)s %(b)s %(M)sms'
+
 run: seed static
 	@$(MANAGE) demo_logins --admin-password-file var/admin-password --base-url http://127.0.0.1:$(PORT)
+	@[ -n "$$EMAIL_URL" ] || echo "Mails are written to var/mail/ (one file each), not to this terminal."
+	@[ -n "$$REDIS_URL" ] || echo "Rate-limit counters are per process: set REDIS_URL to share them between workers."
 	DJANGO_SETTINGS_MODULE=cms.settings.production LERNHAFEN_LOCAL_RUN=1 \
-		$(BIN)/gunicorn cms.wsgi --bind 127.0.0.1:$(PORT) --workers 2 --access-logfile -
+		$(BIN)/gunicorn cms.wsgi --bind 127.0.0.1:$(PORT) --workers 2 $(ACCESS_LOG)
 
 dev: seed
 	@$(MANAGE) demo_logins --admin-password-file var/admin-password --base-url http://127.0.0.1:$(PORT)

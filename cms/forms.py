@@ -1,7 +1,9 @@
 """Form building for FormPage: every public form gets a honeypot field bots fill in."""
 
 from django import forms
-from wagtail.contrib.forms.forms import FormBuilder
+from wagtail.contrib.forms.forms import BaseForm, FormBuilder
+
+from cms.validators import PlainTextFormMixin
 
 HONEYPOT_FIELD = "website"
 # Visitors' free text is stored and mailed: enough for a detailed report, never megabytes.
@@ -48,3 +50,7 @@ class LernhafenFormBuilder(FormBuilder):
             label="Bitte dieses Feld leer lassen", required=False, widget=HoneypotInput()
         )
         return fields
+
+    def get_form_class(self):
+        # Every text field refuses control characters and lone surrogates with a message.
+        return type("WagtailForm", (PlainTextFormMixin, BaseForm), self.formfields)

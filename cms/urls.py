@@ -8,6 +8,13 @@ from wagtail.documents import urls as wagtaildocs_urls
 from cms import views
 
 urlpatterns = [
+    # Before Wagtail's own: the same form and mails, with a rate limit (cms/views.py).
+    path(
+        "admin/password_reset/",
+        views.RateLimitedPasswordResetView.as_view(),
+        name="wagtailadmin_password_reset",
+    ),
+    path("admin/logout/", views.PostOnlyLogoutView.as_view(), name="wagtailadmin_logout"),
     path("admin/", include(wagtailadmin_urls)),
     path("dokumente/", include(wagtaildocs_urls)),
     path("suche/", views.search, name="search"),

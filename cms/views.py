@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+import re
+
 from django import forms
 from django.conf import settings
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
@@ -10,9 +12,11 @@ from django.utils.cache import patch_cache_control
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_GET, require_http_methods
 from django.views.static import serve as static_serve
+from wagtail.admin.views.account import LogoutView, PasswordResetView
 from wagtail.models import Page
 
 from cms.display import COOKIE_MAX_AGE, MOTIONS, TEXT_SIZES, THEMES, DisplayPreferences
+from cms.ratelimits import rate_limited
 
 SEARCH_RESULTS_PER_PAGE = 10
 
@@ -21,13 +25,25 @@ class SearchForm(forms.Form):
     q = forms.CharField(label="Suchbegriff", max_length=200, required=False)
 
 
+def search_terms(query: str) -> str:
+    """Only the words of a query: quotes, brackets and operators are full-text syntax on
+    SQLite (FTS5) and PostgreSQL, and a stray one would end in a database error."""
+    words = re.findall(r"\w+", query)
+    # Upper-case AND/OR/NOT/NEAR are FTS5 operators; lower case they are just words.
+    return " ".join(word.lower() if word in FTS_OPERATORS else word for word in words)
+
+
+FTS_OPERATORS = frozenset({"AND", "OR", "NOT", "NEAR"})
+
+
 @require_GET
 def search(request: HttpRequest) -> HttpResponse:
     form = SearchForm(request.GET)
     query = form.cleaned_data["q"].strip() if form.is_valid() else ""
     results = None
     if query:
-        pages = Page.objects.live().public().specific().search(query)
+        terms = search_terms(query)
+        pages = Page.objects.live().public().specific().search(terms) if terms else []
         paginator = Paginator(pages, SEARCH_RESULTS_PER_PAGE)
         try:
             results = paginator.page(request.GET.get("seite", 1))
@@ -113,3 +129,39 @@ def healthz(request: HttpRequest) -> HttpResponse:
 def media(request: HttpRequest, path: str) -> HttpResponse:
     """Uploads, for the demo and tests only (see LERNHAFEN_SERVE_MEDIA)."""
     return static_serve(request, path, document_root=settings.MEDIA_ROOT)
+
+
+class RateLimitedPasswordResetView(PasswordResetView):
+    """Wagtail's password reset, with a limit per address and per account.
+
+    Every address and every entered e-mail counts the same whether an account exists or not,
+    so the limit tells nobody which addresses have one.
+    """
+
+    def form_valid(self, form):
+        rate = settings.LERNHAFEN_PASSWORD_RESET_RATE
+        account = form.cleaned_data["email"].strip().lower()
+        by_address = rate_limited(self.request, "password-reset:address", rate)
+        by_account = rate_limited(
+            self.request, "password-reset:account", rate, key=account, per_client=False
+        )
+        if by_address or by_account:
+            form.add_error(
+                None,
+                "Für diese Adresse wurden in kurzer Zeit zu viele Links angefordert. Bitte "
+                "versuchen Sie es in einer Stunde noch einmal.",
+            )
+            return self.render_to_response(self.get_context_data(form=form), status=429)
+        return super().form_valid(form)
+
+
+class PostOnlyLogoutView(LogoutView):
+    """Wagtail's logout, which for a GET answered 405 yet dropped the browser's cookie and left
+    the session valid on the server. Now GET acts on nothing; POST ends the session."""
+
+    http_method_names = ["post", "options"]
+
+    def dispatch(self, request, *args, **kwargs):
+        if request.method.lower() not in self.http_method_names:
+            return self.http_method_not_allowed(request, *args, **kwargs)
+        return super().dispatch(request, *args, **kwargs)

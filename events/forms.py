@@ -6,6 +6,7 @@ from datetime import date
 
 from django import forms
 
+from cms.validators import PlainTextFormMixin, validate_sane_date
 from courses.models import DigitalService
 from events.models import District, Session
 from events.models.pages import AUDIENCE_CHOICES
@@ -14,7 +15,7 @@ from events.services import MESSAGES, seats_message, validate_registration
 HONEYPOT_FIELD = "website"
 
 
-class RegistrationForm(forms.Form):
+class RegistrationForm(PlainTextFormMixin, forms.Form):
     """Field parsing and messages; the booking rules themselves live in events.services."""
 
     name = forms.CharField(
@@ -140,6 +141,7 @@ class CalendarFilterForm(forms.Form):
         widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
         error_messages={"invalid": "Bitte geben Sie ein Datum wie 24.12.2026 an."},
         input_formats=["%Y-%m-%d", "%d.%m.%Y"],
+        validators=[validate_sane_date],
     )
     bis = forms.DateField(
         label="Bis",
@@ -147,6 +149,7 @@ class CalendarFilterForm(forms.Form):
         widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
         error_messages={"invalid": "Bitte geben Sie ein Datum wie 24.12.2026 an."},
         input_formats=["%Y-%m-%d", "%d.%m.%Y"],
+        validators=[validate_sane_date],
     )
     frei = forms.BooleanField(label="nur mit freien Plätzen", required=False)
 

@@ -18,8 +18,8 @@ from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.utils import timezone
 from django.utils.http import urlencode
-from django_ratelimit.core import is_ratelimited
 
+from cms.ratelimits import rate_limited
 from events import ics, services
 from events.forms import HONEYPOT_FIELD, CalendarFilterForm, RegistrationForm, parse_month
 from events.models import Registration, Session
@@ -262,14 +262,8 @@ def _add_service_errors(form: RegistrationForm, error: ValidationError) -> None:
 
 
 def _rate_limited(request: HttpRequest) -> bool:
-    return is_ratelimited(
-        request,
-        group="events:register",
-        key="ip",
-        rate=settings.LERNHAFEN_EVENTS_REGISTRATION_RATE,
-        method="POST",
-        increment=True,
-    )
+    """One budget for the form and the API: a registration counts wherever it comes from."""
+    return rate_limited(request, "events:register", settings.LERNHAFEN_EVENTS_REGISTRATION_RATE)
 
 
 def session_ics(request: HttpRequest, page: WorkshopPage, session_id: int) -> HttpResponse:

@@ -8,11 +8,12 @@ from django import forms
 from wagtail.admin.forms import WagtailAdminModelForm
 
 from cms.forms import HONEYPOT_FIELD, HoneypotInput
+from cms.validators import PlainTextFormMixin
 from courses.models import CoursePage
 from learning import h5p, services
 
 
-class PublicForm(forms.Form):
+class PublicForm(PlainTextFormMixin, forms.Form):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields[HONEYPOT_FIELD] = forms.CharField(
@@ -30,7 +31,13 @@ class RestoreForm(PublicForm):
         max_length=20,
         help_text="Zwölf Zeichen, z. B. ABCD-EFGH-JKMN. Groß- und Kleinschreibung ist egal.",
         widget=forms.TextInput(
-            attrs={"autocomplete": "off", "autocapitalize": "characters", "spellcheck": "false"}
+            attrs={
+                "autocomplete": "off",
+                "autocapitalize": "characters",
+                "spellcheck": "false",
+                # learning.js fills it from a link's #code=… (QR code); never from the query.
+                "data-code-from-fragment": "",
+            }
         ),
         error_messages={"required": "Bitte geben Sie Ihren Lernpass-Code ein."},
     )
@@ -52,7 +59,9 @@ class JoinForm(PublicForm):
         label="Code der Lerngruppe",
         max_length=12,
         help_text="Den Code bekommen Sie von Ihrer Lehrkraft, z. B. ABCD-2345.",
-        widget=forms.TextInput(attrs={"autocomplete": "off", "spellcheck": "false"}),
+        widget=forms.TextInput(
+            attrs={"autocomplete": "off", "spellcheck": "false", "data-code-from-fragment": ""}
+        ),
         error_messages={"required": "Bitte geben Sie den Code der Lerngruppe ein."},
     )
     nickname = forms.CharField(
@@ -74,7 +83,7 @@ class JoinForm(PublicForm):
         return nickname
 
 
-class GroupForm(forms.Form):
+class GroupForm(PlainTextFormMixin, forms.Form):
     name = forms.CharField(
         label="Name der Lerngruppe",
         max_length=80,
@@ -94,7 +103,7 @@ class GroupForm(forms.Form):
         self.fields["courses"].queryset = CoursePage.objects.live().order_by("title")
 
 
-class CertificateForm(forms.Form):
+class CertificateForm(PlainTextFormMixin, forms.Form):
     name = forms.CharField(
         label="Ihr Name auf der Urkunde",
         max_length=80,

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from functools import wraps
 
 from csp.decorators import csp_update
@@ -23,15 +22,18 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.cache import never_cache
 from django.views.decorators.clickjacking import xframe_options_sameorigin
 from django.views.decorators.http import require_http_methods, require_POST
-from django_ratelimit.core import is_ratelimited
 from wagtail.models import Page
 
+from cms.ratelimits import rate_limited
+from cms.validators import JSONRejected, loads_checked
 from courses.models import CoursePage, LessonPage
 from learning import services
 from learning.blocks import FORM_EXERCISES, H5PBlock, LessonDoneBlock
 from learning.forms import CertificateForm, GroupForm, JoinForm, RestoreForm
 from learning.models import H5PContent, Lerngruppe, Statement
 
+# H5P statements nest about eight levels deep (context → contextActivities → … → name).
+XAPI_MAX_DEPTH = 32
 H5P_TOKEN_SALT = "learning.h5p-player"  # noqa: S105 – a signing salt, not a secret
 TOO_MANY = (
     "Sie haben in kurzer Zeit sehr viele Anfragen gesendet. Bitte warten Sie etwas und "
@@ -39,14 +41,9 @@ TOO_MANY = (
 )
 
 
-def _limited(request: HttpRequest, group: str, rate: str | None = None) -> bool:
-    return is_ratelimited(
-        request,
-        group=f"learning:{group}",
-        key="ip",
-        rate=rate or settings.LERNHAFEN_LEARNING_RATE,
-        method="POST",
-        increment=True,
+def _limited(request: HttpRequest, group: str, rate: str | None = None, key: str = "") -> bool:
+    return rate_limited(
+        request, f"learning:{group}", rate or settings.LERNHAFEN_LEARNING_RATE, key=key
     )
 
 
@@ -188,10 +185,13 @@ def xapi(request: HttpRequest) -> JsonResponse:
     if _limited(request, "xapi"):
         return JsonResponse({"error": TOO_MANY}, status=429)
     try:
-        payload = json.loads(request.body.decode("utf-8"))
+        # Depth, NaN/Infinity and unstorable text are refused before anything is parsed further.
+        payload = loads_checked(request.body, max_depth=XAPI_MAX_DEPTH)
         where = signing.loads(str(payload.get("token", "")), salt=H5P_TOKEN_SALT, max_age=86400)
         fields = services.parse_xapi(payload.get("statement"))
-    except (UnicodeDecodeError, json.JSONDecodeError, AttributeError):
+    except JSONRejected as exc:
+        return JsonResponse({"error": f"Die Daten sind kein gültiges JSON: {exc}"}, status=400)
+    except AttributeError:
         return JsonResponse({"error": "Die Daten sind kein gültiges JSON."}, status=400)
     except signing.BadSignature:
         return JsonResponse({"error": "Das Zeichen der Übung ist ungültig."}, status=403)
@@ -275,7 +275,7 @@ def lernpass_restore(request: HttpRequest) -> HttpResponse:
         else:
             status = 400
     else:
-        form = RestoreForm(initial={"code": request.GET.get("code", "")[:20]})
+        form = RestoreForm()
     return render(request, "learning/lernpass_restore.html", {"form": form}, status=status)
 
 
@@ -286,7 +286,10 @@ def lernpass_qr(request: HttpRequest) -> HttpResponse:
     current = services.lernpass_from_request(request)
     if current is None:
         raise Http404("Kein Lernpass")
-    url = request.build_absolute_uri(reverse("learning:lernpass_restore")) + f"?code={current.code}"
+    # The code rides in the fragment, which browsers never send: it stays out of server and
+    # proxy logs. A small script (learning.js) puts it into the form; without script the form
+    # asks for it.
+    url = request.build_absolute_uri(reverse("learning:lernpass_restore")) + f"#code={current.code}"
     qr = segno.make(url, error="m")
     return HttpResponse(
         qr.svg_inline(scale=6, dark="#000000", light="#ffffff", border=4),
@@ -408,7 +411,12 @@ def join(request: HttpRequest) -> HttpResponse:
     current = services.lernpass_from_request(request)
     if request.method == "POST":
         form = JoinForm(request.POST)
-        if _limited(request, "join", settings.LERNHAFEN_LERNPASS_RESTORE_RATE):
+        # Counted per class code and address (a class joins together from one school router),
+        # and all codes together per address against floods.
+        code = "".join(ch for ch in request.POST.get("join_code", "")[:32].upper() if ch.isalnum())
+        if _limited(request, "join") or _limited(
+            request, "join-class", settings.LERNHAFEN_CLASS_JOIN_RATE, key=code
+        ):
             form.is_valid()
             form.add_error(None, TOO_MANY)
             status = 429
@@ -437,7 +445,7 @@ def join(request: HttpRequest) -> HttpResponse:
         else:
             status = 400
     else:
-        form = JoinForm(initial={"join_code": request.GET.get("code", "")[:12]})
+        form = JoinForm()
     return render(request, "learning/join.html", {"form": form, "lernpass": current}, status=status)
 
 

@@ -4,7 +4,6 @@ from django.conf import settings
 from django.db import models
 from django.http import HttpRequest, HttpResponse
 from django.template.response import TemplateResponse
-from django_ratelimit.core import is_ratelimited
 from modelcluster.fields import ParentalKey
 from wagtail import hooks
 from wagtail.admin.panels import (
@@ -23,6 +22,7 @@ from wagtail.search import index
 from cms.blocks import AudienceEntryBlock, BodyBlock
 from cms.forms import HONEYPOT_FIELD, LernhafenFormBuilder
 from cms.hooks import HOME_SECTIONS
+from cms.ratelimits import rate_limited
 
 
 class HomePage(Page):
@@ -174,14 +174,7 @@ class FormPage(AbstractEmailForm):
     def serve(self, request: HttpRequest, *args, **kwargs) -> HttpResponse:
         if request.method == "POST":
             form = self.get_form(request.POST, request.FILES, page=self, user=request.user)
-            if is_ratelimited(
-                request,
-                group=f"formpage:{self.pk}",
-                key="ip",
-                rate=settings.LERNHAFEN_PUBLIC_FORM_RATE,
-                method="POST",
-                increment=True,
-            ):
+            if rate_limited(request, f"formpage:{self.pk}", settings.LERNHAFEN_PUBLIC_FORM_RATE):
                 form.add_error(
                     None,
                     "Sie haben in kurzer Zeit sehr viele Nachrichten gesendet. "

@@ -260,22 +260,42 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
-# Five wrong passwords for one user from one address lock that pair out for 15 minutes.
+# Five wrong passwords for one user from one address lock that pair out for 15 minutes. The
+# address is the client's (cms.ratelimits.client_ip), not a proxy's that everyone shares.
 AXES_FAILURE_LIMIT = env_int("AXES_FAILURE_LIMIT", 5)
 AXES_COOLOFF_TIME = 0.25  # hours
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_LOCKOUT_TEMPLATE = "cms/login_locked.html"
 AXES_RESET_ON_SUCCESS = True
 AXES_VERBOSE = False
+AXES_CLIENT_IP_CALLABLE = "cms.ratelimits.client_ip"
 
 LOGIN_URL = "wagtailadmin_login"
 
-# --- Rate limits on public forms (django-ratelimit) -------------------------------------------
+# Staff sessions last one working day and end when the browser closes.
+SESSION_COOKIE_AGE = env_int("SESSION_COOKIE_AGE", 9 * 60 * 60)
+SESSION_EXPIRE_AT_BROWSER_CLOSE = True
+
+# --- Client addresses behind proxies (django-ipware) ------------------------------------------
+
+# X-Forwarded-For is trusted only when one of these says which proxies stand in front of the
+# app: the number of proxies (1 for a single nginx) or their addresses, outermost first. Unset,
+# the connecting address counts and the header is ignored.
+LERNHAFEN_TRUSTED_PROXY_COUNT = env_int("LERNHAFEN_TRUSTED_PROXY_COUNT", 0)
+LERNHAFEN_TRUSTED_PROXIES = env_list("LERNHAFEN_TRUSTED_PROXIES")
+if LERNHAFEN_TRUSTED_PROXY_COUNT < 0:
+    raise ImproperlyConfigured("LERNHAFEN_TRUSTED_PROXY_COUNT must be 0 or more.")
+
+# --- Rate limits (django-ratelimit, see cms/ratelimits.py) ------------------------------------
 
 RATELIMIT_ENABLE = env_bool("RATELIMIT_ENABLE", True)
 RATELIMIT_USE_CACHE = "default"
-# How many submissions one address may send to a public form; "<count>/<s|m|h|d>".
+RATELIMIT_IP_META_KEY = "cms.ratelimits.client_ip"
+# Counts per client address, "<count>/<s|m|h|d>". A school's pupils share one address, so the
+# limits leave room for a class of 30.
 LERNHAFEN_PUBLIC_FORM_RATE = env("LERNHAFEN_PUBLIC_FORM_RATE", "10/h")
+# Password reset mails: per address and per account.
+LERNHAFEN_PASSWORD_RESET_RATE = env("LERNHAFEN_PASSWORD_RESET_RATE", "5/h")
 if not REDIS_URL:
     # Without Redis each process counts on its own; that still stops a flood from one client.
     SILENCED_SYSTEM_CHECKS = ["django_ratelimit.E003", "django_ratelimit.W001"]
@@ -439,8 +459,9 @@ LERNHAFEN_EVENTS_REMINDER_DAYS = env_int("LERNHAFEN_EVENTS_REMINDER_DAYS", 2)
 LERNHAFEN_EVENTS_MAX_REGISTRATIONS_PER_CONTACT = env_int(
     "LERNHAFEN_EVENTS_MAX_REGISTRATIONS_PER_CONTACT", 2
 )
-# Registrations one address may send through the form or the API; "<count>/<s|m|h|d>".
-LERNHAFEN_EVENTS_REGISTRATION_RATE = env("LERNHAFEN_EVENTS_REGISTRATION_RATE", "20/h")
+# Registrations one address may send through the form or the API; "<count>/<s|m|h|d>". A
+# school registering its pupils from one address needs room for a class.
+LERNHAFEN_EVENTS_REGISTRATION_RATE = env("LERNHAFEN_EVENTS_REGISTRATION_RATE", "60/h")
 
 # --- courses ---
 # A tutorial whose "Zuletzt geprüft am" lies further back than this appears in the admin report
@@ -454,8 +475,11 @@ WAGTAILDOCS_EXTENSIONS = [*WAGTAILDOCS_EXTENSIONS, "mp4", "webm", "mp3", "ogg", 
 # A Lernpass nobody used for this many days is deleted with all its progress (purge_personal_data).
 LERNHAFEN_LERNPASS_EXPIRY_DAYS = env_int("LERNHAFEN_LERNPASS_EXPIRY_DAYS", 365)
 # Answers, xAPI statements and Lernpass look-ups one address may send; "<count>/<s|m|h|d>".
-LERNHAFEN_LEARNING_RATE = env("LERNHAFEN_LEARNING_RATE", "300/h")
-LERNHAFEN_LERNPASS_RESTORE_RATE = env("LERNHAFEN_LERNPASS_RESTORE_RATE", "20/h")
+# A class of 30 behind one school address answers a few hundred exercises an hour.
+LERNHAFEN_LEARNING_RATE = env("LERNHAFEN_LEARNING_RATE", "1500/h")
+LERNHAFEN_LERNPASS_RESTORE_RATE = env("LERNHAFEN_LERNPASS_RESTORE_RATE", "60/h")
+# Joins per class code and address: the whole class joins with one code from one router.
+LERNHAFEN_CLASS_JOIN_RATE = env("LERNHAFEN_CLASS_JOIN_RATE", "60/h")
 # Limits for uploaded .h5p packages (bytes; ratio = uncompressed / compressed size per file).
 LERNHAFEN_H5P_MAX_UPLOAD_SIZE = env_int("LERNHAFEN_H5P_MAX_UPLOAD_SIZE", 50 * 1024 * 1024)
 LERNHAFEN_H5P_MAX_FILE_SIZE = env_int("LERNHAFEN_H5P_MAX_FILE_SIZE", 20 * 1024 * 1024)

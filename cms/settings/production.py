@@ -37,6 +37,12 @@ else:
             "e.g. ALLOWED_HOSTS=lernhafen.example-stadt.de"
         )
 
+# The local demo writes mails to var/mail/ instead of printing addresses and cancel links to
+# the terminal (`make run` says so); EMAIL_URL still wins when it is set.
+if LOCAL_RUN and not env("EMAIL_URL"):
+    EMAIL_BACKEND = "django.core.mail.backends.filebased.EmailBackend"
+    EMAIL_FILE_PATH = VAR_DIR / "mail"
+
 HTTPS = not LOCAL_RUN
 LERNHAFEN_SERVE_MEDIA = env_bool("LERNHAFEN_SERVE_MEDIA", LOCAL_RUN)
 # The app runs behind a TLS-terminating proxy that sets X-Forwarded-Proto.

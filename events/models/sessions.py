@@ -14,6 +14,8 @@ from django.db.models.functions import Coalesce
 from django.utils import timezone
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 
+from cms.validators import validate_sane_date
+
 
 class SessionQuerySet(models.QuerySet):
     def public(self) -> SessionQuerySet:
@@ -141,6 +143,11 @@ class Session(models.Model):
         return [name for name, old in loaded.items() if getattr(self, name) != old]
 
     def clean(self) -> None:
+        for name in ("start", "end"):
+            try:
+                validate_sane_date(getattr(self, name))
+            except ValidationError as error:
+                raise ValidationError({name: error.messages}) from None
         if self.start and self.end and self.end <= self.start:
             raise ValidationError({"end": "Das Ende muss nach dem Beginn liegen."})
         if self.group_limit and self.capacity and self.group_limit > self.capacity:

@@ -9,6 +9,7 @@ from django import forms
 from django.contrib.auth import get_user_model
 from django.utils import timezone
 
+from cms.validators import DATE_RANGE_MESSAGE, PlainTextFormMixin, validate_sane_date
 from events.models import LotseProfile, Registration, SessionSeries
 from events.services import series_starts
 from events.workspace import permissions
@@ -35,10 +36,15 @@ def parse_dates(text: str) -> list[date]:
             continue
         for pattern in ("%d.%m.%Y", "%Y-%m-%d", "%d.%m.%y"):
             try:
-                days.append(datetime.strptime(item, pattern).date())
-                break
+                day = datetime.strptime(item, pattern).date()
             except ValueError:
                 continue
+            try:
+                validate_sane_date(day)
+            except forms.ValidationError:
+                raise forms.ValidationError(f"„{item}“: {DATE_RANGE_MESSAGE}") from None
+            days.append(day)
+            break
         else:
             raise forms.ValidationError(
                 f"„{item}“ ist kein Datum. Bitte schreiben Sie je Zeile ein Datum wie 14.04.2026."
@@ -65,7 +71,7 @@ def lotsen_queryset(user):
     )
 
 
-class PlaceFieldsMixin(forms.Form):
+class PlaceFieldsMixin(PlainTextFormMixin, forms.Form):
     venue = forms.ModelChoiceField(label="Ort", queryset=None, empty_label="Bitte wählen")
     room = forms.CharField(
         label="Raum",
@@ -106,7 +112,7 @@ class PlaceFieldsMixin(forms.Form):
 
 class SessionForm(PlaceFieldsMixin):
     workshop = forms.ModelChoiceField(label="Workshop", queryset=None, empty_label="Bitte wählen")
-    day = forms.DateField(label="Datum", widget=DATE_INPUT)
+    day = forms.DateField(label="Datum", widget=DATE_INPUT, validators=[validate_sane_date])
     start_time = forms.TimeField(label="Beginn (Uhrzeit)", widget=TIME_INPUT)
     end_time = forms.TimeField(label="Ende (Uhrzeit)", widget=TIME_INPUT)
     field_order = [
@@ -155,7 +161,9 @@ class SessionForm(PlaceFieldsMixin):
 
 class SeriesForm(PlaceFieldsMixin):
     workshop = forms.ModelChoiceField(label="Workshop", queryset=None, empty_label="Bitte wählen")
-    first_day = forms.DateField(label="Erster Termin", widget=DATE_INPUT)
+    first_day = forms.DateField(
+        label="Erster Termin", widget=DATE_INPUT, validators=[validate_sane_date]
+    )
     start_time = forms.TimeField(label="Beginn (Uhrzeit)", widget=TIME_INPUT)
     end_time = forms.TimeField(label="Ende (Uhrzeit)", widget=TIME_INPUT)
     repeat = forms.ChoiceField(
@@ -192,7 +200,10 @@ class SeriesForm(PlaceFieldsMixin):
         self.setup_place(user)
 
     def clean_skip(self) -> list[date]:
-        return parse_dates(self.cleaned_data.get("skip", ""))
+        days = parse_dates(self.cleaned_data.get("skip", ""))
+        if len(days) > 52:
+            raise forms.ValidationError("Bitte geben Sie höchstens 52 ausfallende Tage an.")
+        return days
 
     def clean(self):
         cleaned = super().clean()
@@ -233,12 +244,17 @@ class SeriesForm(PlaceFieldsMixin):
             group_limit=data["group_limit"],
         )
         # "Anzahl der Termine" counts the dates that take place: skipped days do not use one up.
-        starts = series_starts(series)[: data["count"]]
+        try:
+            starts = series_starts(series)[: data["count"]]
+        except ValueError as exc:
+            raise forms.ValidationError({"count": str(exc)}) from None
+        if not starts:
+            raise forms.ValidationError({"skip": "An diesen Tagen findet kein Termin statt."})
         series.rrule = f"{rule};UNTIL={timezone.localtime(starts[-1]):%Y%m%d}T235959Z"
         return series
 
 
-class DuplicateSessionForm(forms.Form):
+class DuplicateSessionForm(PlainTextFormMixin, forms.Form):
     dates = forms.CharField(
         label="Neue Daten",
         widget=forms.Textarea(attrs={"rows": 4}),
@@ -259,11 +275,12 @@ class DuplicateSeriesForm(forms.Form):
     first_day = forms.DateField(
         label="Neuer erster Termin",
         widget=DATE_INPUT,
+        validators=[validate_sane_date],
         help_text="Die Reihe beginnt an diesem Tag neu, mit gleich vielen Terminen.",
     )
 
 
-class OnBehalfForm(forms.Form):
+class OnBehalfForm(PlainTextFormMixin, forms.Form):
     name = forms.CharField(
         label="Name", max_length=120, error_messages={"required": "Bitte geben Sie den Namen an."}
     )
@@ -282,14 +299,21 @@ class OnBehalfForm(forms.Form):
     )
 
 
-class MessageForm(forms.Form):
+class MessageForm(PlainTextFormMixin, forms.Form):
     subject = forms.CharField(label="Betreff", max_length=120)
     body = forms.CharField(
         label="Nachricht", max_length=4000, widget=forms.Textarea(attrs={"rows": 8})
     )
 
+    def clean_subject(self) -> str:
+        # A mail header cannot hold a line break: Django would refuse every single mail.
+        subject = self.cleaned_data["subject"]
+        if "\n" in subject or "\r" in subject:
+            raise forms.ValidationError("Der Betreff darf nur aus einer Zeile bestehen.")
+        return subject
 
-class ReviewForm(forms.Form):
+
+class ReviewForm(PlainTextFormMixin, forms.Form):
     comment = forms.CharField(
         label="Anmerkung (bei Ablehnung bitte den Grund)",
         max_length=600,

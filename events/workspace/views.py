@@ -19,6 +19,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from cms.exports import csv_text
+from cms.validators import DATE_RANGE_MESSAGE, validate_sane_date
 from events.models import Registration, Session, SessionReview, WorkspaceSettings
 from events.workspace import forms, permissions, reports, services
 
@@ -553,6 +554,11 @@ def _period(request: HttpRequest) -> tuple[date, date, list[str]]:
             parsed = date.fromisoformat(value)
         except ValueError:
             errors.append(f"„{value}“ ist kein Datum; es gilt der Standardzeitraum.")
+            continue
+        try:
+            validate_sane_date(parsed)
+        except ValidationError:
+            errors.append(f"„{value}“: {DATE_RANGE_MESSAGE} Es gilt der Standardzeitraum.")
             continue
         if name == "von":
             start = parsed
