@@ -82,12 +82,18 @@ def feed_response(
         changed=Max("updated_at"),
         sequences=Sum("sequence"),
         workshop_changed=Max("workshop__last_published_at"),
+        venue_changed=Max("venue__updated_at"),
     )
     key_source = "|".join(str(part) for part in (base_url, name, today, *version.values()))
     digest = hashlib.sha256(key_source.encode()).hexdigest()[:40]
     etag = f'"{digest}"'
     # The horizon moves at midnight (sessions drop out), so the day's start counts as a change.
-    changes = [version["changed"], version["workshop_changed"], _day_start(today)]
+    changes = [
+        version["changed"],
+        version["workshop_changed"],
+        version["venue_changed"],
+        _day_start(today),
+    ]
     last_modified = max(c for c in changes if c is not None).astimezone(UTC)
     last_modified_ts = int(last_modified.timestamp())
 

@@ -59,6 +59,8 @@ class Venue(index.Indexed, models.Model):
     accessibility_note = models.TextField(
         "Weitere Hinweise zur Barrierefreiheit", max_length=600, blank=True
     )
+    # Feeds and pages show the address: a change here must renew their cache validators.
+    updated_at = models.DateTimeField("Zuletzt geändert", auto_now=True)
 
     panels = [
         FieldPanel("name"),

@@ -160,6 +160,23 @@ def test_a_client_polling_twice_gets_304_by_etag_and_by_date(client, dst_session
     assert changed.status_code == 200 and changed["ETag"] != etag
 
 
+def test_a_new_venue_address_renews_the_feed_for_a_client_that_polls(
+    client, dst_sessions, time_machine
+):
+    first = client.get("/kalender/feed.ics")
+    time_machine.shift(timedelta(minutes=5))
+    venue = dst_sessions[0].venue
+    venue.street = "Neue Straße 7"
+    venue.save()
+
+    by_etag = client.get("/kalender/feed.ics", headers={"if-none-match": first["ETag"]})
+    assert by_etag.status_code == 200 and "Neue Straße 7" in by_etag.content.decode()
+    by_date = client.get(
+        "/kalender/feed.ics", headers={"if-modified-since": first["Last-Modified"]}
+    )
+    assert by_date.status_code == 200
+
+
 def test_an_unchanged_feed_is_byte_identical_later_with_dtstamp_of_the_last_change(
     client, dst_sessions, time_machine
 ):
