@@ -65,7 +65,16 @@ def choose(page, field_id: str, choice: str) -> None:
     modal.wait_for(state="hidden")
 
 
+def settle_autosave(page) -> None:
+    """Pause as an editor does before publishing, until Wagtail's autosave (0.5 s after the last
+    change) has finished: a publish sent while that request is still in flight on a loaded
+    machine races it, and both try to create the new page."""
+    page.wait_for_timeout(1000)
+    page.locator(".w-autosave-indicator__state--saving").wait_for(state="hidden")
+
+
 def publish(page) -> None:
+    settle_autosave(page)
     page.get_by_role("button", name="Mehr Aktionen").click()
     page.locator("button[name=action-publish]").click()
 
