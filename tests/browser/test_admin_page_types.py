@@ -7,14 +7,22 @@ the published page shows the content at its public URL. Any console error fails 
 
 from __future__ import annotations
 
+import re
+from pathlib import Path
+
 import pytest
 import wagtail_factories
+from django.conf import settings
 from wagtail.models import Page
 
 from cms.models import ContentPage, HomePage
+from courses.models import LessonPage
 from events.models import WorkshopPage
+from learning.models import H5PContent
 from tests.browser.admin_ui import choose, publish_and_confirm
 from tests.factories.courses import (
+    CourseIndexPageFactory,
+    CoursePageFactory,
     TutorialIndexPageFactory,
     TutorialPageFactory,
 )
@@ -163,3 +171,35 @@ def test_editor_creates_the_index_pages_and_a_workshop(editor, live_server, home
     main = page.locator("main").inner_text()
     assert "Wir zeigen Ihnen, wie Sie Termine im Bürgerbüro online buchen." in main
     assert "Deutsch und Türkisch" in main
+
+
+def test_editor_uploads_h5p_and_places_it_in_a_lesson(editor, live_server, home):
+    package = Path(settings.LERNHAFEN_H5P_SAMPLES) / "H5P.MultiChoice.h5p"
+    if not package.exists():
+        pytest.skip(f"H5P sample package missing: {package} (settings.LERNHAFEN_H5P_SAMPLES)")
+    page = editor
+    course = CoursePageFactory(parent=CourseIndexPageFactory(parent=home), title="Sicher im Netz")
+
+    page.get_by_role("button", name="Lernen").click()
+    page.get_by_role("link", name="Interaktive Übungen (H5P)").click()
+    page.get_by_role("link", name=re.compile("hinzufügen")).first.click()
+    page.fill("#id_title", "Quiz: Sichere Passwörter")
+    page.set_input_files("#id_package", package)
+    page.get_by_role("button", name="Speichern").click()
+    page.locator(".messages").wait_for()
+    assert "Quiz: Sichere Passwörter" in page.locator(".messages").inner_text()
+    assert H5PContent.objects.get(title="Quiz: Sichere Passwörter")
+
+    page.goto(live_server.url + f"/admin/pages/add/courses/lessonpage/{course.pk}/")
+    page.fill("#id_title", "Passwörter üben")
+    add_block(page, "Interaktive Übung (H5P)")
+    choose(page, "body-0-value-content", "Quiz: Sichere Passwörter")
+    page.fill("#body-0-value-heading", "Testen Sie Ihr Wissen")
+    assert "Passwörter üben" in preview_text(page, "Testen Sie Ihr Wissen")
+    publish_and_confirm(page)
+
+    lesson = LessonPage.objects.get(title="Passwörter üben")
+    page.goto(live_server.url + lesson.url)
+    player = page.get_by_title("Interaktive Übung: Quiz: Sichere Passwörter")
+    assert player.is_visible()
+    page.frame_locator("iframe[data-h5p-frame]").locator(".h5p-content").first.wait_for()
