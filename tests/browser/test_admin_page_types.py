@@ -82,19 +82,6 @@ def test_editor_writes_a_content_page_with_text_image_and_callout(editor, live_s
     assert "Ohne Ausweis können wir Ihnen nicht helfen." in main.inner_text()
 
 
-def rich_text(page, field: str):
-    """The Draftail editor of the page field `field`."""
-    return page.locator(f"[data-contentpath='{field}'] .public-DraftEditor-content")
-
-
-def add_form_field(page, label: str, field_type: str) -> None:
-    before = int(page.locator("#id_form_fields-TOTAL_FORMS").input_value())
-    page.get_by_role("button", name="Formularfelder hinzufügen").click()
-    page.locator(f"#inline_child_form_fields-{before}").wait_for()
-    page.fill(f"#id_form_fields-{before}-label", label)
-    page.select_option(f"#id_form_fields-{before}-field_type", field_type)
-
-
 def test_editor_orders_popular_tutorials_on_the_home_page(editor, live_server, home):
     page = editor
     index = TutorialIndexPageFactory(parent=home)
