@@ -57,7 +57,8 @@ class ExerciseBlock(blocks.StructBlock):
         context["block_id"] = block_id
         context["result"] = results.get(block_id)
         context["kind"] = self.kind
-        if page is not None and block_id:
+        # A new page in the editor's preview has no id yet: nothing to answer to.
+        if page is not None and page.pk is not None and block_id:
             action = reverse("learning:exercise", args=[page.pk, block_id])
             if request is not None and request.GET:
                 action += "?" + request.GET.urlencode()

@@ -176,4 +176,8 @@ class WorkshopPage(RoutablePageMixin, Page):
         return feeds.feed(request, self.get_parent().specific, workshop=self)
 
     def upcoming_sessions(self):
+        if self.pk is None:  # a new workshop in the editor's preview has no sessions yet
+            from events.models import Session
+
+            return Session.objects.none()
         return self.sessions.upcoming(timezone.now()).for_listing()

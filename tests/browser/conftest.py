@@ -14,6 +14,7 @@ Every browser page also records all requests and fails the test on any host but 
 from __future__ import annotations
 
 import os
+import re
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -200,3 +201,43 @@ def check_accessibility(
                 save_screenshot(page, f"{name}-{width}-{theme}")
         check_layout(page, label)
     assert not failures, "axe-core found violations:\n" + "\n\n".join(failures)
+
+
+AUTOSAVE_URL = re.compile(r"/admin/pages/(add/[a-z_]+/[a-z_]+/\d+|\d+/edit)/$")
+
+
+@pytest.fixture
+def editor(home, browser_page, live_server, admin_user):
+    """A logged-in editor's admin page; the test fails on any console error or script error.
+
+    Helpers for what the editor does there are in tests/browser/admin_ui.py.
+    """
+    page = browser_page
+    errors: list[str] = []
+
+    def on_console(message):
+        url = message.location.get("url", "")
+        # Autosave posts the half-filled form while the editor types; Wagtail answers 400 with
+        # the field errors, which is how autosave works, not a failure.
+        if "status of 400" in message.text and AUTOSAVE_URL.search(url):
+            return
+        if message.type == "error":
+            errors.append(f"{message.text} ({url})")
+
+    def on_page_error(exc):
+        # Wagtail's preview panel runs axe-core checks in the preview; when the preview refreshes
+        # while a check still runs, Wagtail starts a second one and axe throws (a Wagtail race,
+        # no fault of the page). Any other uncaught error fails the test.
+        if "Axe is already running" in str(exc):
+            return
+        errors.append(f"uncaught: {exc}")
+
+    page.on("console", on_console)
+    page.on("pageerror", on_page_error)
+    page.goto(live_server.url + "/admin/login/")
+    page.fill("#id_username", "redaktion")
+    page.fill("#id_password", "ein-sicheres-passwort")
+    page.click("form button[type=submit]")
+    page.wait_for_url("**/admin/")
+    yield page
+    assert not errors, f"Console errors in the admin: {errors}"

@@ -12,11 +12,13 @@ import re
 
 import pytest
 import wagtail_factories
+from django.conf import settings
 from django.utils import timezone
 from wagtail.models import Page
 
 from cms.models import SiteSettings
 from courses.models import CoursePage, LessonPage, TutorialPage
+from tests.browser.admin_ui import choose, publish
 from tests.factories.courses import (
     CourseIndexPageFactory,
     DigitalServiceFactory,
@@ -26,57 +28,6 @@ from tests.factories.courses import (
 )
 
 pytestmark = pytest.mark.browser
-
-AUTOSAVE_URL = re.compile(r"/admin/pages/(add/[a-z_]+/[a-z_]+/\d+|\d+/edit)/$")
-
-
-@pytest.fixture
-def editor(home, browser_page, live_server, admin_user):
-    """A logged-in editor's page; the test fails on any console error or script error."""
-    page = browser_page
-    errors: list[str] = []
-
-    def on_console(message):
-        url = message.location.get("url", "")
-        # Autosave posts the half-filled form while the editor types; Wagtail answers 400 with
-        # the field errors, which is how autosave works, not a failure.
-        if "status of 400" in message.text and AUTOSAVE_URL.search(url):
-            return
-        if message.type == "error":
-            errors.append(f"{message.text} ({url})")
-
-    page.on("console", on_console)
-    page.on("pageerror", lambda exc: errors.append(f"uncaught: {exc}"))
-    page.goto(live_server.url + "/admin/login/")
-    page.fill("#id_username", "redaktion")
-    page.fill("#id_password", "ein-sicheres-passwort")
-    page.click("form button[type=submit]")
-    page.wait_for_url("**/admin/")
-    yield page
-    assert not errors, f"Console errors in the admin: {errors}"
-
-
-def choose(page, field_id: str, choice: str) -> None:
-    """Open the chooser of field `field_id`, pick `choice` in its modal, wait for it to close."""
-    page.locator(f"#{field_id}-chooser [data-chooser-action-choose]").click()
-    modal = page.locator(".modal-dialog")
-    modal.wait_for(state="visible")
-    modal.locator("[data-chooser-modal-choice]", has_text=choice).first.click()
-    modal.wait_for(state="hidden")
-
-
-def settle_autosave(page) -> None:
-    """Pause as an editor does before publishing, until Wagtail's autosave (0.5 s after the last
-    change) has finished: a publish sent while that request is still in flight on a loaded
-    machine races it, and both try to create the new page."""
-    page.wait_for_timeout(1000)
-    page.locator(".w-autosave-indicator__state--saving").wait_for(state="hidden")
-
-
-def publish(page) -> None:
-    settle_autosave(page)
-    page.get_by_role("button", name="Mehr Aktionen").click()
-    page.locator("button[name=action-publish]").click()
 
 
 def add_step(page) -> str:
@@ -203,13 +154,13 @@ def test_editor_schedules_a_change_and_then_restores_an_old_revision(
     page.get_by_role("button", name="Zeitplan festlegen").click()
     dialog = page.locator("#schedule-publishing-dialog")
     go_live_field = dialog.locator("#id_go_live_at")
-    # Typed as German editors write dates (WAGTAIL_DATETIME_FORMAT).
-    go_live_field.press_sequentially(go_live.strftime("%d.%m.%Y %H:%M"))
+    typed = go_live.strftime(settings.WAGTAIL_DATETIME_FORMAT)  # as the admin shows dates
+    go_live_field.press_sequentially(typed)
     go_live_field.press("Enter")  # takes the typed date and closes the date picker
     # The date picker's calendar covers the button: a keyboard user presses it, saving a draft.
     dialog.get_by_role("button", name="Zeitplan speichern").press("Enter")
     page.locator(".messages").wait_for()
-    assert page.locator("#id_go_live_at").input_value() == go_live.strftime("%d.%m.%Y %H:%M")
+    assert page.locator("#id_go_live_at").input_value() == typed
     assert page.locator("button[name=action-publish]").inner_text().strip() == (
         "Zur Veröffentlichung einplanen"
     )

@@ -9,6 +9,7 @@ from django.contrib.auth.models import Group
 from django.utils import formats
 from wagtail.models import Collection, Page, Task, Workflow
 
+from cms.models import EDITORS_GROUP, MODERATORS_GROUP
 from tests.factories.cms import FormPageFactory
 from tests.factories.events_workspace import UserFactory
 
@@ -19,7 +20,7 @@ pytestmark = pytest.mark.django_db
 def editor_client(client, home):
     # A city editor: Wagtail's editors group (admin access, edit rights on the tree), no superuser.
     editor = UserFactory(username="redakteurin")
-    editor.groups.add(Group.objects.get(name="Editors"))
+    editor.groups.add(Group.objects.get(name=EDITORS_GROUP))
     client.force_login(editor)
     return client
 
@@ -35,6 +36,13 @@ def test_wagtails_english_default_records_have_german_names():
     assert Page.get_first_root_node().title == "Alle Seiten"
     assert set(Workflow.objects.values_list("name", flat=True)) == {"Freigabe durch die Redaktion"}
     assert set(Task.objects.values_list("name", flat=True)) == {"Freigabe durch die Redaktion"}
+
+
+def test_wagtails_default_groups_have_german_names(admin_client):
+    assert set(Group.objects.values_list("name", flat=True)) >= {EDITORS_GROUP, MODERATORS_GROUP}
+    groups = _visible_text(admin_client.get("/admin/groups/").content.decode())
+    assert "Redaktion" in groups and "Freigabe (Moderation)" in groups
+    assert not re.search(r"\b(Editors|Moderators)\b", groups)
 
 
 def test_page_explorer_and_edit_form_speak_german(editor_client, home):

@@ -11,6 +11,7 @@ import pytest
 from django.contrib.auth.models import Permission
 from django.urls import URLResolver, get_resolver, reverse
 
+from cms.models import EDITORS_GROUP
 from events import services
 from events.models import District, LotseProfile, Registration, Session, SessionSeries, Venue
 from learning.models import H5PContent, H5PLibrary, Lerngruppe
@@ -252,7 +253,7 @@ def test_learners_data_is_out_of_reach_for_koordination_too(client, world, other
 
 
 def test_editors_may_still_choose_h5p_content_for_lessons(client, world, other_district):
-    editor = UserFactory(groups=["Editors"])
+    editor = UserFactory(groups=[EDITORS_GROUP])
     client.force_login(editor)
     response = client.get(reverse("wagtailsnippetchoosers_learning_h5pcontent:choose"))
     assert "Geheimquiz" in response.content.decode()

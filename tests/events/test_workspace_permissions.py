@@ -4,6 +4,7 @@ import pytest
 from django.contrib.auth.models import Group
 from django.urls import reverse
 
+from cms.models import EDITORS_GROUP
 from events.models import Registration, Session
 from events.workspace import permissions
 from tests.factories.events_workspace import UserFactory, make_world
@@ -132,7 +133,7 @@ def test_reports_and_approvals_are_for_koordination_only(client, world, name):
 
 
 def test_staff_without_a_role_get_403_and_visitors_the_login(client, world):
-    editor = UserFactory(groups=["Editors"])
+    editor = UserFactory(groups=[EDITORS_GROUP])
     client.force_login(editor)
     assert client.get(reverse("events_workspace:sessions")).status_code == 403
     client.logout()

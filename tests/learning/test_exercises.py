@@ -185,3 +185,17 @@ def test_lesson_page_with_exercises_keeps_a_fixed_query_budget(client, course):
     with CaptureQueriesContext(connection) as captured:
         assert client.get(url).status_code == 200
     assert len(captured) <= 20, [q["sql"][:120] for q in captured.captured_queries]
+
+
+def test_exercise_in_the_preview_of_an_unsaved_lesson_renders_without_a_form_action(rf):
+    # The editor previews a new lesson before its first save: it has no id to answer to yet.
+    from courses.models import LessonPage
+    from tests.factories.learning import single_choice
+
+    lesson = LessonPage(title="Passwörter üben", body=[single_choice()])
+    request = rf.get("/")
+    request.is_preview = True
+
+    html = lesson.body.render_as_block(context={"page": lesson, "request": request})
+
+    assert "Welches Passwort ist am sichersten?" in html
