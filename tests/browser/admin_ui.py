@@ -22,7 +22,9 @@ def choose(page, field_id: str, choice: str) -> None:
 def settle_autosave(page) -> None:
     """Pause as an editor does before publishing, until Wagtail's autosave (0.5 s after the last
     change) has finished: a publish sent while that request is still in flight on a loaded
-    machine races it, and both try to create the new page."""
+    machine races it, and both try to create the new page. Leaving the field first, as an editor
+    moving to the button does, lets Wagtail fill the slug from the title before autosave runs."""
+    page.evaluate("document.activeElement && document.activeElement.blur()")
     page.wait_for_timeout(1000)
     page.locator(".w-autosave-indicator__state--saving").wait_for(state="hidden")
 
