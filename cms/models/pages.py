@@ -151,7 +151,7 @@ class FormPage(AbstractEmailForm):
         FieldPanel("intro"),
         FieldPanel("body"),
         FieldPanel("form_heading"),
-        InlinePanel("form_fields", label="Formularfelder"),
+        InlinePanel("form_fields", label="Formularfeld", heading="Formularfelder"),
         FieldPanel("submit_label"),
         FieldPanel("privacy_note"),
         FieldPanel("thank_you_text"),

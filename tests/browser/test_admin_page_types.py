@@ -13,9 +13,10 @@ from pathlib import Path
 import pytest
 import wagtail_factories
 from django.conf import settings
+from wagtail.contrib.forms.models import FormSubmission
 from wagtail.models import Page
 
-from cms.models import ContentPage, HomePage
+from cms.models import ContentPage, FormPage, HomePage
 from courses.models import LessonPage
 from events.models import WorkshopPage
 from learning.models import H5PContent
@@ -80,6 +81,49 @@ def test_editor_writes_a_content_page_with_text_image_and_callout(editor, live_s
     assert "Kommen Sie montags zur offenen Sprechstunde." in main.inner_text()
     assert main.get_by_role("img", name="Der Eingang des Bürgerbüros mit Rampe.").is_visible()
     assert "Ohne Ausweis können wir Ihnen nicht helfen." in main.inner_text()
+
+
+def rich_text(page, field: str):
+    """The Draftail editor of the page field `field`."""
+    return page.locator(f"[data-contentpath='{field}'] .public-DraftEditor-content")
+
+
+def add_form_field(page, label: str, field_type: str) -> None:
+    before = int(page.locator("#id_form_fields-TOTAL_FORMS").input_value())
+    page.get_by_role("button", name="Formularfeld hinzufügen").click()
+    page.locator(f"#inline_child_form_fields-{before}").wait_for()
+    page.fill(f"#id_form_fields-{before}-label", label)
+    page.select_option(f"#id_form_fields-{before}-field_type", field_type)
+
+
+def test_editor_builds_a_form_page_and_reads_a_submission(editor, live_server, home):
+    page = editor
+    page.goto(live_server.url + f"/admin/pages/add/cms/formpage/{home.pk}/")
+    page.fill("#id_title", "Rückmeldung zum Kurs")
+    page.fill("#id_intro", "Wie hat Ihnen der Kurs gefallen?")
+    add_form_field(page, "Ihr Name", "singleline")
+    add_form_field(page, "Ihre Rückmeldung", "multiline")
+    assert page.locator("#inline_child_form_fields-1").get_by_text("Formularfeld 2").count()
+    rich_text(page, "thank_you_text").click()
+    page.keyboard.type("Vielen Dank für Ihre Rückmeldung!")
+    page.fill("#id_to_address", "redaktion@datteln.example")
+
+    preview = preview_text(page, "Wie hat Ihnen der Kurs gefallen?")
+    assert "Ihr Name" in preview and "Ihre Rückmeldung" in preview
+
+    publish_and_confirm(page)
+    form_page = FormPage.objects.get(title="Rückmeldung zum Kurs")
+    assert [field.label for field in form_page.form_fields.all()] == [
+        "Ihr Name",
+        "Ihre Rückmeldung",
+    ]
+
+    page.goto(live_server.url + form_page.url)
+    page.get_by_label("Ihr Name").fill("Erika Muster")
+    page.get_by_label("Ihre Rückmeldung").fill("Sehr verständlich erklärt.")
+    page.get_by_role("button", name=form_page.submit_label or "Absenden").click()
+    page.get_by_text("Vielen Dank für Ihre Rückmeldung!").wait_for()
+    assert FormSubmission.objects.filter(page=form_page).count() == 1
 
 
 def test_editor_orders_popular_tutorials_on_the_home_page(editor, live_server, home):
