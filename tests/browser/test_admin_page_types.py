@@ -8,11 +8,9 @@ the published page shows the content at its public URL. Any console error fails 
 from __future__ import annotations
 
 import re
-from pathlib import Path
 
 import pytest
 import wagtail_factories
-from django.conf import settings
 from wagtail.contrib.forms.models import FormSubmission
 from wagtail.models import Page
 
@@ -27,6 +25,7 @@ from tests.factories.courses import (
     TutorialIndexPageFactory,
     TutorialPageFactory,
 )
+from tests.factories.learning import h5p_sample_path
 
 pytestmark = pytest.mark.browser
 
@@ -205,9 +204,7 @@ def test_editor_creates_the_index_pages_and_a_workshop(editor, live_server, home
 
 
 def test_editor_uploads_h5p_and_places_it_in_a_lesson(editor, live_server, home):
-    package = Path(settings.LERNHAFEN_H5P_SAMPLES) / "H5P.MultiChoice.h5p"
-    if not package.exists():
-        pytest.skip(f"H5P sample package missing: {package} (settings.LERNHAFEN_H5P_SAMPLES)")
+    package = h5p_sample_path("H5P.MultiChoice")
     page = editor
     course = CoursePageFactory(parent=CourseIndexPageFactory(parent=home), title="Sicher im Netz")
 

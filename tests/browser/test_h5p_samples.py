@@ -10,26 +10,19 @@ import json
 import time
 
 import pytest
-from django.conf import settings
 from django.db import OperationalError
 
 from learning import h5p, services
 from learning.models import Statement
 from tests.browser.conftest import check_accessibility
 from tests.factories.courses import CourseIndexPageFactory, CoursePageFactory, LessonPageFactory
-from tests.factories.learning import block
+from tests.factories.learning import block, h5p_sample_path
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
 
 def sample(name: str) -> bytes:
-    path = settings.LERNHAFEN_H5P_SAMPLES / f"{name}.h5p"
-    if not path.is_file():
-        pytest.skip(
-            f"H5P sample {path} is missing: put the shared H5P Hub packages there or set "
-            "LERNHAFEN_H5P_SAMPLES to their folder."
-        )
-    return path.read_bytes()
+    return h5p_sample_path(name).read_bytes()
 
 
 @pytest.fixture

@@ -11,6 +11,10 @@ import json
 import uuid
 import warnings
 import zipfile
+from pathlib import Path
+
+import pytest
+from django.conf import settings
 
 from learning.demo import PHISHING_QUIZ, quiz_package_files, zip_files
 
@@ -224,3 +228,15 @@ def lesson_done() -> dict:
 
 def h5p_block(content_id: int) -> dict:
     return block("h5p", {"content": content_id, "heading": "Interaktive Übung"})
+
+
+def h5p_sample_path(name: str) -> Path:
+    """A real H5P Hub package from the shared samples (settings.LERNHAFEN_H5P_SAMPLES), or a
+    skip that says where to put them: the packages stay outside the repository."""
+    path = Path(settings.LERNHAFEN_H5P_SAMPLES) / f"{name}.h5p"
+    if not path.is_file():
+        pytest.skip(
+            f"H5P sample {path} is missing: put the shared H5P Hub packages there or set "
+            "LERNHAFEN_H5P_SAMPLES to their folder."
+        )
+    return path

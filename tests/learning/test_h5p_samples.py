@@ -15,19 +15,14 @@ from django.core.management import call_command
 
 from learning import h5p
 from learning.models import H5PContent, H5PLibrary
+from tests.factories.learning import h5p_sample_path
 
 pytestmark = pytest.mark.django_db
 SAMPLES = ["H5P.MultiChoice", "H5P.Blanks", "H5P.DragText"]
 
 
 def sample_path(name: str) -> Path:
-    path = settings.LERNHAFEN_H5P_SAMPLES / f"{name}.h5p"
-    if not path.is_file():
-        pytest.skip(
-            f"H5P sample {path} is missing: put the shared H5P Hub packages there or set "
-            "LERNHAFEN_H5P_SAMPLES to their folder."
-        )
-    return path
+    return h5p_sample_path(name)
 
 
 @pytest.mark.parametrize("name", SAMPLES)
