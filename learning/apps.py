@@ -8,6 +8,8 @@ class LearningConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self) -> None:
+        # Imported here, not at the top: models can only be imported once the app registry is
+        # ready, and this module is loaded before that.
         from learning.models import H5PContent
         from learning.signals import delete_h5p_files
 

@@ -6,8 +6,8 @@ removes the content's extracted files from media storage after the transaction c
 
 from django.db import transaction
 
+from learning.h5p import delete_content_files
+
 
 def delete_h5p_files(sender, instance, **kwargs) -> None:
-    from learning.h5p import delete_content_files
-
     transaction.on_commit(lambda: delete_content_files(instance))

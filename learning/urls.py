@@ -25,6 +25,8 @@ urlpatterns = [
     ),
     path("klassen/", views.groups, name="groups"),
     path("klassen/<int:pk>/", views.group, name="group"),
+    path("klassen/<int:pk>/qr-code.svg", views.group_qr, name="group_qr"),
+    path("klassen/<int:pk>/tafel/", views.group_board, name="group_board"),
     path("klassen/<int:pk>/beenden/", views.group_end, name="group_end"),
     path("zertifikat/<int:course_id>/", views.certificate, name="certificate"),
 ]

@@ -26,11 +26,17 @@ from wagtail.models import Page
 
 from cms.ratelimits import rate_limited
 from cms.validators import JSONRejected, loads_checked
-from courses.models import CoursePage, LessonPage
+from courses.models import CoursePage
 from learning import services
-from learning.blocks import FORM_EXERCISES, H5PBlock, LessonDoneBlock
+from learning.blocks import (
+    RESULT_PARAM,
+    CheckableExerciseBlock,
+    H5PBlock,
+    find_exercise,
+    result_token,
+)
 from learning.forms import CertificateForm, GroupForm, JoinForm, RestoreForm
-from learning.models import H5PContent, Lerngruppe, Statement
+from learning.models import H5PContent, Lerngruppe
 
 # H5P statements nest about eight levels deep (context → contextActivities → … → name).
 XAPI_MAX_DEPTH = 32
@@ -54,47 +60,30 @@ def _wants_json(request: HttpRequest) -> bool:
 # --- Native exercises ---------------------------------------------------------------------------
 
 
-@require_POST
+@require_http_methods(["GET", "POST"])
 def exercise(request: HttpRequest, page_id: int, block_id: str) -> HttpResponse:
-    """Check an answer, record it on the Lernpass, and show the page with the result in place."""
+    """Check an answer, record it on the Lernpass, and show the page with the result in place.
+
+    Without JavaScript a checked answer redirects back to the page (POST-redirect-GET) with the
+    answer signed in the address and anchored at the exercise, so reload and bookmark show the
+    result again; an answer with an error shows the page at once (400), with what was chosen.
+    A GET (a bookmark of this address) goes to the exercise on its page.
+    """
     page = get_object_or_404(Page.objects.live().public(), pk=page_id).specific
-    found = services.find_exercise(page, block_id)
-    if found is None or not isinstance(found[0], FORM_EXERCISES):
+    found = find_exercise(page, block_id)
+    if found is None or not isinstance(found[0], CheckableExerciseBlock):
         raise Http404("Keine Übung")
     block, value = found
+    if request.method == "GET":
+        query = f"?{request.GET.urlencode()}" if request.GET else ""
+        return HttpResponseRedirect(f"{page.url}{query}#uebung-{block_id}")
     if _limited(request, "exercise"):
         result = services.ExerciseResult(False, 0, 0, error=TOO_MANY)
         status = 429
     else:
-        result = block.check_answer(value, request.POST, block_id)
-        status = 400 if result.error else 200
         lernpass = services.lernpass_from_request(request)
-        if not result.error and lernpass is not None:
-            if isinstance(block, LessonDoneBlock):
-                services.mark_page_done(lernpass, page)
-                services.touch(lernpass)
-            else:
-                services.record_statement(
-                    lernpass,
-                    page,
-                    verb=Statement.ANSWERED,
-                    block_id=block_id,
-                    success=result.correct,
-                    score_raw=result.score,
-                    score_max=result.max_score,
-                    raw={"kind": block.kind, "answer": result.submitted},
-                )
-            result.saved = True
-        if isinstance(block, LessonDoneBlock) and not result.error:
-            if lernpass is not None and isinstance(page, LessonPage):
-                progress = services.course_progress(lernpass, page.get_parent().specific)
-                result.note = f"Erledigt! Im Kurs „{progress.course.title}“: {progress.label}."
-            elif lernpass is None:
-                result.note = (
-                    "Gut gemacht! Mit einem Lernpass merken wir uns, was Sie erledigt haben."
-                )
-            else:
-                result.note = "Erledigt!"
+        result = services.answer_exercise(page, block, value, block_id, request.POST, lernpass)
+        status = 400 if result.error else 200
     request.learning_results = {block_id: result}
     if _wants_json(request):
         html = block.render(
@@ -107,9 +96,15 @@ def exercise(request: HttpRequest, page_id: int, block_id: str) -> HttpResponse:
             },
         )
         return JsonResponse(
-            {"html": html, "message": result.note or result.summary, "correct": result.correct},
+            {"html": html, "message": result.message, "correct": result.correct},
             status=status,
         )
+    if status == 200:
+        query = request.GET.copy()
+        query[RESULT_PARAM] = result_token(
+            block_id, request.POST, saved=result.saved, note=result.note
+        )
+        return HttpResponseRedirect(f"{page.url}?{query.urlencode()}#uebung-{block_id}", status=303)
     response = page.serve(request)
     response.status_code = status
     return response
@@ -143,7 +138,7 @@ def _player_token(content: H5PContent, page_id: str, block_id: str) -> str | Non
     page = Page.objects.live().public().filter(pk=int(page_id)).first()
     if page is None:
         return None
-    found = services.find_exercise(page.specific, block_id)
+    found = find_exercise(page.specific, block_id)
     if found is None or not isinstance(found[0], H5PBlock):
         return None
     chosen = found[1].get("content")
@@ -281,8 +276,6 @@ def lernpass_restore(request: HttpRequest) -> HttpResponse:
 
 @never_cache
 def lernpass_qr(request: HttpRequest) -> HttpResponse:
-    import segno
-
     current = services.lernpass_from_request(request)
     if current is None:
         raise Http404("Kein Lernpass")
@@ -290,11 +283,11 @@ def lernpass_qr(request: HttpRequest) -> HttpResponse:
     # proxy logs. A small script (learning.js) puts it into the form; without script the form
     # asks for it.
     url = request.build_absolute_uri(reverse("learning:lernpass_restore")) + f"#code={current.code}"
-    qr = segno.make(url, error="m")
-    return HttpResponse(
-        qr.svg_inline(scale=6, dark="#000000", light="#ffffff", border=4),
-        content_type="image/svg+xml",
-    )
+    return _svg(services.qr_svg(url, scale=6))
+
+
+def _svg(markup: str) -> HttpResponse:
+    return HttpResponse(markup, content_type="image/svg+xml")
 
 
 @never_cache
@@ -384,13 +377,45 @@ def groups(request: HttpRequest) -> HttpResponse:
     return render(request, "learning/groups.html", {"form": form, "groups": own}, status=status)
 
 
+def _join_url(request: HttpRequest, group: Lerngruppe) -> str:
+    """The address pupils open to join: the code rides in the fragment (never logged)."""
+    return request.build_absolute_uri(reverse("learning:join")) + f"#code={group.join_code}"
+
+
 @teacher_required
 def group(request: HttpRequest, pk: int) -> HttpResponse:
     report = services.group_report(_own_group(request, pk))
     return render(
         request,
         "learning/group.html",
-        {"report": report, "group": report.group, "created": request.GET.get("neu") == "1"},
+        {
+            "report": report,
+            "group": report.group,
+            "join_url": _join_url(request, report.group),
+            "created": request.GET.get("neu") == "1",
+        },
+    )
+
+
+@teacher_required
+def group_qr(request: HttpRequest, pk: int) -> HttpResponse:
+    """The join address as a QR code, an image of its own (the CSP allows images from self)."""
+    group = _own_group(request, pk)
+    return _svg(services.qr_svg(_join_url(request, group), scale=8))
+
+
+@teacher_required
+def group_board(request: HttpRequest, pk: int) -> HttpResponse:
+    """The join code in large type for the projector: address, code and QR code."""
+    group = _own_group(request, pk)
+    return render(
+        request,
+        "learning/group_board.html",
+        {
+            "group": group,
+            "join_url": _join_url(request, group),
+            "join_path": reverse("learning:join"),
+        },
     )
 
 

@@ -21,7 +21,9 @@ from wagtail.snippets.views.snippets import InspectView, SnippetViewSetGroup
 from cms.hooks import DEMO_LOGINS, HOME_SECTIONS, PURGE_PERSONAL_DATA, SEED_DEMO
 from cms.scoped_admin import ScopedSnippetViewSet
 from courses.hooks import LEARNER_PROGRESS
+from courses.models import CoursePage, TutorialPage
 from learning import h5p, services
+from learning.demo import seed_demo, teacher_login
 from learning.forms import H5PContentForm
 from learning.models import H5PContent, H5PLibrary, Lerngruppe
 
@@ -155,15 +157,11 @@ def purge_expired_lernpaesse(now):
 
 @hooks.register(SEED_DEMO, order=30)
 def seed_learning_demo(demo):
-    from learning.demo import seed_demo
-
     seed_demo(demo)
 
 
 @hooks.register(DEMO_LOGINS)
 def teacher_demo_login():
-    from learning.demo import teacher_login
-
     return teacher_login()
 
 
@@ -182,8 +180,6 @@ def lernpass_home_section(request, home_page):
 @hooks.register(LEARNER_PROGRESS)
 def progress_on_course_and_tutorial_pages(request, page, step=None):
     """ "3 von 5 Lektionen" on a course; "Schritt erledigt" on a tutorial step (Lernpass only)."""
-    from courses.models import CoursePage, TutorialPage
-
     lernpass = services.lernpass_from_request(request)
     if isinstance(page, CoursePage):
         # Without a Lernpass there is nothing to count: just offer one (no extra query).

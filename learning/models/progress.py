@@ -27,9 +27,13 @@ class Statement(models.Model):
     step, or empty for the page itself (a completed lesson).
     """
 
-    ANSWERED = "answered"
-    COMPLETED = "completed"
-    VERBS = [(ANSWERED, "beantwortet"), (COMPLETED, "abgeschlossen")]
+    class Verb(models.TextChoices):
+        ANSWERED = "answered", "beantwortet"
+        COMPLETED = "completed", "abgeschlossen"
+
+    # Short names kept for the demo loader (learning/demo.py); new code uses Statement.Verb.
+    ANSWERED = Verb.ANSWERED
+    COMPLETED = Verb.COMPLETED
 
     lernpass = models.ForeignKey(Lernpass, on_delete=models.CASCADE, related_name="statements")
     page = models.ForeignKey(
@@ -39,7 +43,7 @@ class Statement(models.Model):
     h5p_content = models.ForeignKey(
         "learning.H5PContent", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
-    verb = models.CharField(max_length=20, choices=VERBS)
+    verb = models.CharField(max_length=20, choices=Verb)
     success = models.BooleanField(null=True)
     score_raw = models.FloatField(null=True, blank=True)
     score_max = models.FloatField(null=True, blank=True)

@@ -10,13 +10,14 @@ import json
 import time
 
 import pytest
+from django.core.files.storage import default_storage
 from django.db import OperationalError
 
 from learning import h5p, services
 from learning.models import Statement
 from tests.browser.conftest import check_accessibility
 from tests.factories.courses import CourseIndexPageFactory, CoursePageFactory, LessonPageFactory
-from tests.factories.learning import block, h5p_sample_path
+from tests.factories.learning import block, h5p_sample_path, quiz_package
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -165,10 +166,6 @@ def test_drag_text_plays_and_a_partial_answer_does_not_count(
 
 
 def test_a_real_loading_error_is_shown_honestly(browser_page, live_server, home, console_errors):
-    from django.core.files.storage import default_storage
-
-    from tests.factories.learning import quiz_package
-
     content = h5p.import_package(quiz_package("Kaputt"), may_install_libraries=True)
     default_storage.delete(f"{content.storage_path}/content/content.json")
 

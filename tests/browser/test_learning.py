@@ -12,7 +12,7 @@ from django.contrib.auth.models import Group
 from django.db import OperationalError
 
 from learning import h5p, services
-from learning.models import Statement
+from learning.models import Lernpass, Statement
 from tests.browser.conftest import check_accessibility
 from tests.factories.courses import CourseIndexPageFactory, CoursePageFactory, LessonPageFactory
 from tests.factories.learning import (
@@ -257,8 +257,6 @@ def test_certificate_pages_are_accessible(browser_page, live_server, course):
         browser_page.get_by_role("button", name="Als erledigt markieren").click()
         browser_page.get_by_text("1 von 2 Lektionen").first.wait_for()
     # The other lesson: answer all its exercises through the service.
-    from learning.models import Lernpass
-
     services.mark_page_done(Lernpass.objects.get(), course.lesson)
 
     def empty_name(page):
@@ -272,3 +270,92 @@ def test_certificate_pages_are_accessible(browser_page, live_server, course):
 
     check_accessibility(browser_page, url, prepare=empty_name, name="certificate-errors")
     check_accessibility(browser_page, url, prepare=with_name, name="certificate")
+
+
+def test_without_javascript_the_result_survives_reload_and_bookmark(chromium, live_server, course):
+    context = chromium.new_context(java_script_enabled=False, locale="de-DE")
+    page = context.new_page()
+    block_id = course.ids["spot_the_fake"]
+    page.goto(live_server.url + course.lesson.url)
+    section = page.locator(f"#uebung-{block_id}")
+    section.get_by_label("Gefälscht").first.check()
+    section.get_by_label("Echt").nth(1).check()
+    section.get_by_role("button", name="Antwort prüfen").click()
+    page.wait_for_load_state()
+    assert page.url.endswith(f"#uebung-{block_id}")
+    assert page.locator(f"#uebung-{block_id}").get_by_text("Richtig! Gut gemacht.").is_visible()
+
+    page.reload()
+    section = page.locator(f"#uebung-{block_id}")
+    assert section.get_by_text("Richtig! Gut gemacht.").is_visible()
+    assert section.get_by_label("Gefälscht").first.is_checked()
+
+    # A bookmark of the answer address shows the exercise on its page, never a blank error.
+    page.goto(f"{live_server.url}/lernen/uebung/{course.lesson.pk}/{block_id}/")
+    assert page.get_by_role("heading", name="Üben", level=1).is_visible()
+    assert page.url.endswith(f"{course.lesson.url}#uebung-{block_id}")
+    context.close()
+
+
+def test_marking_a_lesson_done_changes_the_button_and_announces_the_progress(
+    browser_page, live_server, course
+):
+    page = browser_page
+    _create_lernpass(page, live_server.url)
+    page.goto(live_server.url + course.closing.url)
+    section = page.locator(f"#uebung-{course.closing.body[0].id}")
+    section.get_by_role("button", name="Als erledigt markieren").click()
+
+    section.get_by_role("button", name="Als erledigt markiert").wait_for()
+    section.get_by_role("status").filter(
+        has_text="Erledigt! Im Kurs „Sicher online“: 1 von 2 Lektionen."
+    ).wait_for()
+    assert section.get_by_text("Erledigt! Im Kurs „Sicher online“: 1 von 2 Lektionen.").count()
+    # No empty alert box: every alert on the page says something.
+    for alert in page.locator(".kern-alert").all():
+        assert alert.inner_text().strip()
+    assert page.evaluate("document.activeElement.textContent.trim()") == "Als erledigt markiert"
+
+
+def test_teacher_sees_a_class_chart_relative_to_class_size_a_qr_code_and_a_board_view(
+    browser_page, live_server, course, django_user_model
+):
+    teacher = django_user_model.objects.create_user(
+        username="frau-keller", password="ein-langes-passwort"
+    )
+    teacher.groups.add(Group.objects.get_or_create(name=services.TEACHERS_GROUP)[0])
+    group = services.create_group(teacher, "Klasse 7b", [course.page])
+    for index in range(4):
+        pupil = services.create_lernpass()
+        services.join_group(pupil, group.join_code, f"Kind {index + 1}")
+        if index < 3:
+            services.mark_page_done(pupil, course.closing)
+
+    page = browser_page
+    page.goto(live_server.url + "/lernen/lehrkraefte/anmelden/")
+    page.get_by_label("Benutzername").fill("frau-keller")
+    page.get_by_label("Passwort").fill("ein-langes-passwort")
+    page.get_by_role("button", name="Anmelden").click()
+    page.get_by_role("heading", name="Meine Lerngruppen").wait_for()
+    page.goto(f"{live_server.url}/lernen/klassen/{group.pk}/")
+
+    # 3 of 4 pupils: three quarters of the bar, as the text above it says.
+    chart = page.get_by_role("img", name="Erledigte Lektionen: Sicher online")
+    assert chart.get_by_text("Abschluss: 3 von 4 Mitgliedern").count() == 1
+    track, bar = chart.locator(".bar-chart__track").nth(1), chart.locator(".bar-chart__bar").nth(1)
+    share = bar.bounding_box()["width"] / track.bounding_box()["width"]
+    assert 0.7 < share < 0.8, share
+
+    qr = page.get_by_role("img", name="QR-Code zum Beitreten")
+    qr.scroll_into_view_if_needed()
+    page.wait_for_function(
+        "image => image.complete && image.naturalWidth > 100", arg=qr.element_handle()
+    )
+
+    page.get_by_role("link", name="Beitrittscode groß für die Tafel zeigen").click()
+    code = page.get_by_text(group.join_code, exact=True)
+    assert code.is_visible()
+    # Readable from the back of the room: the code is several times body text size.
+    assert float(code.evaluate("node => getComputedStyle(node).fontSize")[:-2]) >= 40
+    assert page.get_by_role("img", name="QR-Code zum Beitreten").is_visible()
+    check_accessibility(page, page.url, name="group-board")

@@ -8,6 +8,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from courses.models import DigCompCompetence
+from courses.services import ensure_digcomp_framework
 from learning import services
 
 pytestmark = pytest.mark.django_db
@@ -21,8 +22,6 @@ def test_certificate_waits_until_every_lesson_is_done(lernpass_client, lernpass,
 
 
 def test_finished_course_offers_a_printable_certificate(lernpass_client, lernpass, course):
-    from courses.services import ensure_digcomp_framework
-
     ensure_digcomp_framework()
     course.page.competences.set(DigCompCompetence.objects.filter(code__in=["4.1", "2.1"]))
     course.page.save()

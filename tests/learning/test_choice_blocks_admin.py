@@ -3,7 +3,7 @@
 import pytest
 from wagtail.blocks import StructBlockValidationError
 
-from learning.blocks import MultipleChoiceBlock, SingleChoiceBlock
+from learning.blocks import AnswerBlock, MultipleChoiceBlock, SingleChoiceBlock
 
 
 @pytest.mark.parametrize("block_class", [SingleChoiceBlock, MultipleChoiceBlock])
@@ -33,8 +33,6 @@ def test_the_empty_answers_ask_for_text_not_for_more_answers():
 
 def test_revision_comparison_shows_a_changed_correct_answer_as_ja_nein():
     from wagtail.admin.compare import StructBlockComparison
-
-    from learning.blocks import AnswerBlock
 
     block = AnswerBlock()
     before = block.to_python({"text": "Im Bürgerbüro", "correct": False, "feedback": ""})

@@ -7,8 +7,10 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
+from courses.models import LessonPage
 from learning import services
 from learning.models import Statement
+from tests.factories.learning import single_choice
 
 pytestmark = pytest.mark.django_db
 
@@ -30,7 +32,7 @@ def test_correct_answer_is_shown_in_place_and_recorded_on_the_lernpass(
     lernpass_client, course, lernpass
 ):
     block_id = course.ids["single_choice"]
-    response = lernpass_client.post(_url(course.exercises, block_id), {"antwort": "1"})
+    response = lernpass_client.post(_url(course.exercises, block_id), {"antwort": "1"}, follow=True)
 
     html = response.content.decode()
     assert response.status_code == 200
@@ -49,14 +51,18 @@ def test_correct_answer_is_shown_in_place_and_recorded_on_the_lernpass(
 
 def test_wrong_answer_gets_feedback_and_keeps_the_choice(client, course):
     block_id = course.ids["single_choice"]
-    html = client.post(_url(course.exercises, block_id), {"antwort": "0"}).content.decode()
+    html = client.post(
+        _url(course.exercises, block_id), {"antwort": "0"}, follow=True
+    ).content.decode()
     assert "Noch nicht ganz" in html
     assert "Viel zu leicht zu erraten." in html
     assert f'id="uebung-{block_id}-0" value="0" checked' in html
 
 
 def test_without_lernpass_the_result_is_shown_but_nothing_is_stored(client, course):
-    response = client.post(_url(course.exercises, course.ids["true_false"]), {"antwort": "falsch"})
+    response = client.post(
+        _url(course.exercises, course.ids["true_false"]), {"antwort": "falsch"}, follow=True
+    )
     assert "Das tun Banken nie." in response.content.decode()
     assert "Ihr Ergebnis bleibt nur auf diesem Gerät" in response.content.decode()
     assert Statement.objects.count() == 0
@@ -81,7 +87,7 @@ def test_garbage_answers_never_crash(client, course, answer):
     assert response.status_code == 400
 
 
-def test_multiple_choice_counts_each_answer():
+def test_multiple_choice_is_one_question_solved_by_exactly_the_right_answers():
     value = {
         "answers": [
             {"text": "a", "correct": True, "feedback": ""},
@@ -90,7 +96,9 @@ def test_multiple_choice_counts_each_answer():
         ]
     }
     partly = services.check_choice(value, ["0"], multiple=True)
-    assert (partly.correct, partly.score, partly.max_score) == (False, 2, 3)
+    # Scores count questions, not options: one of two right answers is not "2 von 3".
+    assert (partly.correct, partly.score, partly.max_score) == (False, 0, 1)
+    assert partly.summary == "Noch nicht ganz. Versuchen Sie es noch einmal."
     assert services.check_choice(value, ["0", "2"], multiple=True).correct
 
 
@@ -107,14 +115,16 @@ def test_order_steps_are_shown_mixed_and_checked_by_position(client, course):
     assert services.check_order(value, twice, block_id).error == (
         "Bitte vergeben Sie jede Position nur einmal."
     )
-    html = client.post(_url(course.exercises, block_id), swapped).content.decode()
+    html = client.post(_url(course.exercises, block_id), swapped, follow=True).content.decode()
     assert "Richtig ist Position" in html
 
 
 def test_spot_the_fake_explains_each_message(client, course):
     block_id = course.ids["spot_the_fake"]
     html = client.post(
-        _url(course.exercises, block_id), {"nachricht-0": "echt", "nachricht-1": "echt"}
+        _url(course.exercises, block_id),
+        {"nachricht-0": "echt", "nachricht-1": "echt"},
+        follow=True,
     ).content.decode()
     assert "Noch nicht ganz: 1 von 2 richtig." in html
     assert "Fremde Adresse und Zeitdruck." in html
@@ -137,14 +147,17 @@ def test_javascript_gets_the_rendered_exercise_as_json(client, course):
 def test_unknown_page_or_block_is_404(client, course):
     assert client.post(_url(course.exercises, "gibt-es-nicht"), {}).status_code == 404
     assert client.post(reverse("learning:exercise", args=[999999, "x"]), {}).status_code == 404
-    assert client.get(_url(course.exercises, course.ids["true_false"])).status_code == 405
+    # A bookmark of the answer address leads to the exercise on its page (no blank 405).
+    bookmark = client.get(_url(course.exercises, course.ids["true_false"]))
+    assert bookmark.status_code == 302
+    assert bookmark.url == f"{course.exercises.url}#uebung-{course.ids['true_false']}"
 
 
 def test_answers_are_rate_limited(client, course, settings):
     settings.LERNHAFEN_LEARNING_RATE = "2/h"
     url = _url(course.exercises, course.ids["true_false"])
-    assert client.post(url, {"antwort": "wahr"}).status_code == 200
-    assert client.post(url, {"antwort": "wahr"}).status_code == 200
+    assert client.post(url, {"antwort": "wahr"}, follow=True).status_code == 200
+    assert client.post(url, {"antwort": "wahr"}, follow=True).status_code == 200
     response = client.post(url, {"antwort": "wahr"})
     assert response.status_code == 429
     assert "sehr viele Anfragen" in response.content.decode()
@@ -174,7 +187,7 @@ def test_solving_every_exercise_completes_the_lesson_and_counts_in_the_course(
 
     progress = services.course_progress(lernpass, course.page)
     assert (progress.label, progress.finished) == ("1 von 2 Lektionen", False)
-    response = lernpass_client.post(_url(course.closing, course.done_id), {})
+    response = lernpass_client.post(_url(course.closing, course.done_id), {}, follow=True)
     assert "Im Kurs „Sichere Passwörter“: 2 von 2 Lektionen." in response.content.decode()
     assert services.course_progress(lernpass, course.page).finished
 
@@ -189,8 +202,6 @@ def test_lesson_page_with_exercises_keeps_a_fixed_query_budget(client, course):
 
 def test_exercise_in_the_preview_of_an_unsaved_lesson_renders_without_a_form_action(rf):
     # The editor previews a new lesson before its first save: it has no id to answer to yet.
-    from courses.models import LessonPage
-    from tests.factories.learning import single_choice
 
     lesson = LessonPage(title="Passwörter üben", body=[single_choice()])
     request = rf.get("/")
@@ -199,3 +210,50 @@ def test_exercise_in_the_preview_of_an_unsaved_lesson_renders_without_a_form_act
     html = lesson.body.render_as_block(context={"page": lesson, "request": request})
 
     assert "Welches Passwort ist am sichersten?" in html
+
+
+def test_without_javascript_the_answer_redirects_to_the_lesson_and_survives_a_reload(
+    client, course
+):
+    block_id = course.ids["single_choice"]
+    response = client.post(_url(course.exercises, block_id), {"antwort": "1"})
+
+    assert response.status_code == 303
+    path, _, anchor = response.url.partition("#")
+    assert path.startswith(f"{course.exercises.url}?ergebnis=")
+    assert anchor == f"uebung-{block_id}"
+    for _ in range(2):  # the first visit and a reload (or a bookmark) show the same result
+        html = client.get(path).content.decode()
+        assert "Richtig! Gut gemacht." in html
+        assert f'id="uebung-{block_id}-1" value="1" checked' in html
+    # The next answer goes to the answer address without the old result in it.
+    assert f'action="{_url(course.exercises, block_id)}#uebung-{block_id}"' in html
+
+
+def test_a_tampered_result_in_the_address_shows_the_plain_lesson(client, course):
+    html = client.get(course.exercises.url + "?ergebnis=abc:def").content.decode()
+    assert "Richtig! Gut gemacht." not in html
+    assert "Welches Passwort ist am sichersten?" in html
+
+
+def test_feedback_gives_the_verdict_once(client, course):
+    block_id = course.ids["single_choice"]
+    value = services.find_exercise(course.exercises.specific, block_id)[1]
+    value["answers"][1]["feedback"] = "Richtig: Lang und zufällig."
+    result = services.check_choice(value, ["1"], multiple=False)
+    chosen = result.items[1]
+    assert (chosen.verdict, chosen.explanation) == ("Richtig.", "Lang und zufällig.")
+
+
+def test_lesson_done_button_says_it_is_done_and_tells_the_progress(lernpass_client, course):
+    response = lernpass_client.post(_url(course.closing, course.done_id), {}, follow=True)
+    html = response.content.decode()
+    assert "Als erledigt markiert" in html
+    assert "Als erledigt markieren" not in html
+    assert "kern-alert__body" not in html.split(f'id="uebung-{course.done_id}"')[1]
+
+    data = lernpass_client.post(
+        _url(course.closing, course.done_id), {}, HTTP_ACCEPT="application/json"
+    ).json()
+    assert data["message"] == "Erledigt! Im Kurs „Sichere Passwörter“: 1 von 2 Lektionen."
+    assert "Als erledigt markiert" in data["html"]

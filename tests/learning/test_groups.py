@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from django.contrib.auth.models import Group
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
@@ -14,8 +15,6 @@ pytestmark = pytest.mark.django_db
 
 
 def test_teachers_group_exists_after_migrations():
-    from django.contrib.auth.models import Group
-
     assert Group.objects.filter(name="Lehrkräfte").exists()
 
 
@@ -124,7 +123,9 @@ def test_teacher_sees_who_finished_what_as_table_and_chart(client, teacher, cour
     assert "1 von 2" in html and "0 von 2" in html
     assert "1 Übung" in html
     assert '<svg class="bar-chart__svg" role="img"' in html
-    assert "Abschluss: 1 Mitglieder" in html
+    # Grammar: a share of the class, not "1 Mitglieder".
+    assert "Abschluss: 1 von 2 Mitgliedern" in html
+    assert "Wie viele der 2 Mitglieder jede Lektion erledigt haben" in html
 
 
 def test_teachers_see_only_their_own_groups(client, teacher, course, django_user_model):
@@ -166,3 +167,72 @@ def test_group_report_query_count_does_not_grow_with_the_class(client, teacher, 
     many = count()
     assert few == many
     assert many <= 14, many
+
+
+def _class_of(teacher, course, size: int, done: int) -> Lerngruppe:
+    group = services.create_group(teacher, "Klasse 7b", [course.page])
+    for index in range(size):
+        pupil = services.create_lernpass()
+        services.join_group(pupil, group.join_code, f"Kind {index}")
+        if index < done:
+            services.mark_page_done(pupil, course.closing)
+    return group
+
+
+def test_class_chart_bars_are_a_share_of_the_whole_class(teacher, course):
+    report = services.group_report(_class_of(teacher, course, size=4, done=3))
+    chart = report.courses[0]["chart"]
+    widths = {group.label: group.bars[0].width_percent for group in chart.groups}
+    # 3 of 4 pupils fill three quarters of the bar, not all of it; nobody is an empty bar.
+    assert widths == {"Üben": 0, "Abschluss": 75.0}
+    assert chart.rows == [("Üben", ["0 von 4 Mitgliedern"]), ("Abschluss", ["3 von 4 Mitgliedern"])]
+    assert chart.description == "Wie viele der 4 Mitglieder jede Lektion erledigt haben"
+
+
+@pytest.mark.parametrize(
+    ("count", "phrase"), [(0, "0 Mitglieder"), (1, "1 Mitglied"), (4, "4 Mitglieder")]
+)
+def test_member_counts_read_as_correct_german(count, phrase):
+    assert services.members_phrase(count) == phrase
+
+
+def test_a_class_of_one_reads_correctly(client, teacher, course):
+    group = _class_of(teacher, course, size=1, done=1)
+    client.force_login(teacher)
+    html = client.get(reverse("learning:group", args=[group.pk])).content.decode()
+    assert "Abschluss: 1 von 1 Mitglied" in html
+    assert "der 1 Mitglieder" not in html
+    assert "1 Mitglied<" in html
+
+
+def test_group_page_shows_the_join_address_as_qr_code_and_links_the_board_view(
+    client, teacher, course
+):
+    group = _class_of(teacher, course, size=0, done=0)
+    client.force_login(teacher)
+    html = client.get(reverse("learning:group", args=[group.pk])).content.decode()
+    assert f'src="{reverse("learning:group_qr", args=[group.pk])}"' in html
+    assert f'href="{reverse("learning:group_board", args=[group.pk])}"' in html
+    assert "0 Mitglieder" in html
+
+    qr = client.get(reverse("learning:group_qr", args=[group.pk]))
+    assert qr["Content-Type"] == "image/svg+xml"
+    assert qr.content.startswith(b"<svg")
+    # With its namespace: without it a browser shows a broken image.
+    assert b'xmlns="http://www.w3.org/2000/svg"' in qr.content
+
+    board = client.get(reverse("learning:group_board", args=[group.pk])).content.decode()
+    assert group.join_code in board
+    assert f"testserver{reverse('learning:join')}" in board
+
+
+def test_qr_code_and_board_view_are_for_the_class_teacher_only(
+    client, teacher, course, django_user_model
+):
+    group = _class_of(teacher, course, size=0, done=0)
+    assert client.get(reverse("learning:group_qr", args=[group.pk])).status_code == 302
+    other = django_user_model.objects.create_user(username="herr-otto", password="x" * 14)
+    other.groups.add(Group.objects.get(name=services.TEACHERS_GROUP))
+    client.force_login(other)
+    assert client.get(reverse("learning:group_qr", args=[group.pk])).status_code == 404
+    assert client.get(reverse("learning:group_board", args=[group.pk])).status_code == 404

@@ -13,6 +13,7 @@ from django.core.management import call_command
 from django.core.management.base import CommandError
 
 from learning import h5p
+from learning.demo import quiz_package_files, zip_files
 from learning.models import H5PContent, H5PLibrary
 from tests.factories.learning import hostile_packages, quiz_package
 
@@ -57,8 +58,6 @@ def test_hostile_package_is_rejected_with_its_reason_and_nothing_is_written(name
 
 
 def test_svg_without_script_is_accepted():
-    from learning.demo import quiz_package_files, zip_files
-
     files = quiz_package_files("Mit Bild", {"question": "Frage?", "answers": []})
     files["content/images/stadtwappen.svg"] = (
         b'<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"><rect width="10" '

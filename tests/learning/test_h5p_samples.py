@@ -13,7 +13,9 @@ from django.conf import settings
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import call_command
 
+from courses.models import LessonPage
 from learning import h5p
+from learning.demo import HUB_SAMPLES
 from learning.models import H5PContent, H5PLibrary
 from tests.factories.learning import h5p_sample_path
 
@@ -62,8 +64,6 @@ def test_an_editor_uploads_a_hub_sample_through_the_admin_form(admin_client):
 def test_seed_demo_places_multichoice_and_blanks_next_to_the_native_exercises(
     client, settings, tmp_path
 ):
-    from courses.models import LessonPage
-    from learning.demo import HUB_SAMPLES
 
     sample_path("H5P.MultiChoice"), sample_path("H5P.Blanks")
     settings.VAR_DIR = tmp_path

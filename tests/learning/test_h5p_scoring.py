@@ -10,6 +10,7 @@ from django.core import signing
 from django.urls import reverse
 
 from learning import h5p, services
+from learning.blocks import H5PBlock
 from learning.models import Statement
 from learning.views import H5P_TOKEN_SALT
 from tests.factories.courses import CourseIndexPageFactory, CoursePageFactory, LessonPageFactory
@@ -59,7 +60,7 @@ def _statement(verb: str, result: dict | None = None) -> dict:
 
 def _lesson_done(lernpass, lesson) -> bool:
     return Statement.objects.filter(
-        lernpass=lernpass, page=lesson, block_id="", verb=Statement.COMPLETED
+        lernpass=lernpass, page=lesson, block_id="", verb=Statement.Verb.COMPLETED
     ).exists()
 
 
@@ -156,7 +157,7 @@ def test_class_view_counts_each_exercise_once_and_only_when_solved(
         services.record_statement(
             lernpass,
             lesson,
-            verb=Statement.ANSWERED,
+            verb=Statement.Verb.ANSWERED,
             block_id="h1",
             score_raw=raw,
             score_max=3,
@@ -171,8 +172,6 @@ def test_class_view_counts_each_exercise_once_and_only_when_solved(
 
 
 def test_a_preview_plays_the_content_without_a_page_token(rf, content, lesson):
-    from learning.blocks import H5PBlock
-
     request = rf.get("/")
     request.is_preview = True
     context = H5PBlock().get_context(

@@ -14,6 +14,7 @@ from django.utils import timezone
 
 from learning import services
 from learning.models import Lernpass, Membership, Statement
+from tests.factories.courses import TutorialIndexPageFactory, TutorialPageFactory
 
 pytestmark = pytest.mark.django_db
 CODE = re.compile(r"^[A-HJKMNP-Z2-9]{4}-[A-HJKMNP-Z2-9]{4}-[A-HJKMNP-Z2-9]{4}$")
@@ -155,8 +156,6 @@ def test_lernpass_page_shows_course_progress(lernpass_client, lernpass, course):
 
 
 def test_tutorial_steps_done_are_remembered(lernpass_client, lernpass, home):
-    from tests.factories.courses import TutorialIndexPageFactory, TutorialPageFactory
-
     tutorial = TutorialPageFactory(parent=TutorialIndexPageFactory(parent=home))
     url = reverse("learning:step_done", args=[tutorial.pk])
     response = lernpass_client.post(url, {"schritt": "2"})

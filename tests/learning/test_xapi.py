@@ -12,7 +12,7 @@ from django.urls import reverse
 from learning import h5p, services
 from learning.models import Statement
 from learning.views import H5P_TOKEN_SALT
-from tests.factories.learning import quiz_package
+from tests.factories.learning import block, quiz_package
 
 pytestmark = pytest.mark.django_db
 ANSWERED = {
@@ -116,8 +116,6 @@ def test_the_endpoint_is_rate_limited(lernpass_client, content, course, settings
 
 
 def test_player_page_carries_a_signed_token_and_may_be_framed_by_us(client, content, course):
-    from tests.factories.learning import block
-
     course.closing.body = json.dumps([{**block("h5p", {"content": content.pk}), "id": "b1"}])
     course.closing.save_revision().publish()
     response = client.get(
