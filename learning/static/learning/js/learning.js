@@ -1,28 +1,26 @@
-/* Small enhancements of the learning pages: a print button on the certificate, codes from a
-   link's fragment, and how much was practised in this browser when there is no Lernpass. */
-(function () {
-  "use strict";
-  document.querySelectorAll("[data-print]").forEach(function (button) {
-    button.hidden = false;
-    button.addEventListener("click", function () { window.print(); });
-  });
-  // Links and QR codes carry a Lernpass or class code as #code=…: the fragment never reaches
-  // the server or its logs. Put it into the form, then drop it from the address bar.
-  var codeField = document.querySelector("[data-code-from-fragment]");
-  var fromFragment = /^#code=([A-Za-z0-9-]{1,20})$/.exec(window.location.hash);
-  if (codeField && fromFragment) {
-    if (!codeField.value) { codeField.value = fromFragment[1].toUpperCase(); }
-    window.history.replaceState(null, "", window.location.pathname + window.location.search);
+// Small enhancements of the learning pages: a print button on the certificate, codes from a
+// link's fragment, and how much was practised in this browser when there is no Lernpass.
+import { loadSolved } from "./solved-store.js";
+
+for (const button of document.querySelectorAll("[data-print]")) {
+  button.hidden = false;
+  button.addEventListener("click", () => window.print());
+}
+
+// Links and QR codes carry a Lernpass or class code as #code=…: the fragment never reaches
+// the server or its logs. Put it into the form, then drop it from the address bar.
+const codeField = document.querySelector("[data-code-from-fragment]");
+const fromFragment = /^#code=([A-Za-z0-9-]{1,20})$/.exec(window.location.hash);
+if (codeField && fromFragment) {
+  if (!codeField.value) codeField.value = fromFragment[1].toUpperCase();
+  window.history.replaceState(null, "", window.location.pathname + window.location.search);
+}
+
+const local = document.querySelector("[data-local-progress]");
+if (local) {
+  const count = Object.keys(loadSolved()).length;
+  if (count) {
+    local.textContent = `In diesem Browser haben Sie schon ${count} ${count === 1 ? "Übung" : "Übungen"} gelöst.`;
+    local.hidden = false;
   }
-  var local = document.querySelector("[data-local-progress]");
-  if (local) {
-    var solved = {};
-    try { solved = JSON.parse(window.localStorage.getItem("lernhafen.uebungen")) || {}; } catch (e) { solved = {}; }
-    var count = Object.keys(solved).length;
-    if (count) {
-      local.textContent = "In diesem Browser haben Sie schon " + count +
-        (count === 1 ? " Übung" : " Übungen") + " gelöst.";
-      local.hidden = false;
-    }
-  }
-})();
+}
