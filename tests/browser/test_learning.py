@@ -16,6 +16,7 @@ from learning.models import Lernpass, Statement
 from tests.browser.conftest import check_accessibility
 from tests.factories.courses import CourseIndexPageFactory, CoursePageFactory, LessonPageFactory
 from tests.factories.learning import (
+    block,
     h5p_block,
     lesson_done,
     order_steps,
@@ -359,3 +360,20 @@ def test_teacher_sees_a_class_chart_relative_to_class_size_a_qr_code_and_a_board
     assert float(code.evaluate("node => getComputedStyle(node).fontSize")[:-2]) >= 40
     assert page.get_by_role("img", name="QR-Code zum Beitreten").is_visible()
     check_accessibility(page, page.url, name="group-board")
+
+
+def test_tip_box_header_is_as_wide_as_its_text(browser_page, live_server, course):
+    tip = block(
+        "callout",
+        {"kind": "tip", "title": "Passwörter merken", "text": "<p>" + "Ein langer Satz. " * 40},
+    )
+    lesson = LessonPageFactory(
+        parent=course.page, slug="tipp", title="Mit Tipp", body=json.dumps([tip, lesson_done()])
+    )
+    page = browser_page
+    page.set_viewport_size({"width": 1280, "height": 800})
+    page.goto(live_server.url + lesson.url)
+    box = page.locator(".callout")
+    header = box.locator(".kern-alert__header").bounding_box()
+    body = box.locator(".kern-alert__body").bounding_box()
+    assert abs(header["width"] - body["width"]) <= 2, (header, body)
