@@ -99,7 +99,7 @@ VENUES = [
     },
 ]
 
-# The digital services the courses demo seeds first (courses/demo_tutorials.py SERVICES), by
+# The digital services the courses demo seeds first (courses/demo/catalogue.toml), by
 # the same slugs: one "CityApp Datteln", not a second "CityApp" next to it.
 SERVICES = {
     "online-terminvergabe-buergerbuero": (
