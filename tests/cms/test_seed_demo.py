@@ -104,20 +104,22 @@ def test_audience_pages_lead_to_the_tasks_people_come_for(client, demo_site):
 
 
 def test_audience_pages_seeded_before_the_task_links_get_them_unless_edited(demo_site):
+    from wagtail.rich_text import RichText
+
     from cms.demo_content import seed_general_pages
 
-    seniors, schools = (ContentPage.objects.get(slug=slug) for slug in ["senioren", "schulen"])
-    for page in (seniors, schools):  # the demo text of an earlier version
-        page.body = [(b.block_type, b.value) for b in page.body if b.block_type != "task_links"]
-        page.revisions.all().delete()
-        page.save_revision().publish()
-    schools.save_revision().publish()  # an editor worked on this one
+    earlier_text = [("paragraph", RichText("<p>Der Demo-Text einer früheren Fassung.</p>"))]
+    for slug in ["senioren", "schulen"]:
+        title = ContentPage.objects.get(slug=slug).title
+        ContentPage.objects.get(slug=slug).delete()
+        demo_site.ensure_page(demo_site.home, ContentPage, slug, title=title, body=earlier_text)
+    ContentPage.objects.get(slug="schulen").save_revision().publish()  # an editor worked on it
 
     seed_general_pages(demo_site)
 
     seniors, schools = (ContentPage.objects.get(slug=slug) for slug in ["senioren", "schulen"])
     assert seniors.body[0].block_type == "task_links"
-    assert "task_links" not in [block.block_type for block in schools.body]
+    assert [block.block_type for block in schools.body] == ["paragraph"]
 
 
 @pytest.mark.parametrize(
