@@ -133,6 +133,72 @@ class DownloadsBlock(blocks.StructBlock):
         template = "components/downloads.html"
 
 
+LINK_PREFIXES = ("/", "https://", "http://", "mailto:", "tel:")
+
+
+class TaskLinkBlock(blocks.StructBlock):
+    """One thing a visitor comes for, as a large link: to a page, an address or the phone."""
+
+    title = blocks.CharBlock(
+        label="Aufgabe",
+        max_length=80,
+        help_text="Was die Person tun möchte, z. B. „Eine Anleitung Schritt für Schritt“.",
+    )
+    text = blocks.CharBlock(label="Kurze Erklärung", required=False, max_length=200)
+    page = blocks.PageChooserBlock(label="Seite", required=False)
+    url = blocks.CharBlock(
+        label="Oder Adresse",
+        required=False,
+        max_length=300,
+        help_text="Nur wenn keine Seite gewählt ist: eine Adresse dieser Website, die mit / "
+        "beginnt (z. B. /lernen/klasse-beitreten/ oder /kalender/?zielgruppe=senioren), oder "
+        "eine vollständige Adresse mit https://.",
+    )
+    phone = YesNoBlock(
+        label="Telefonnummer der Stadt",
+        required=False,
+        help_text="Statt Seite oder Adresse: verlinkt die Telefonnummer aus den "
+        "Website-Einstellungen, damit man sie auf dem Smartphone antippen kann.",
+    )
+
+    def clean(self, value):
+        value = super().clean(value)
+        url = (value.get("url") or "").strip()
+        targets = [bool(value.get("page")), bool(url), bool(value.get("phone"))]
+        if sum(targets) != 1:
+            message = "Bitte genau eines wählen: eine Seite, eine Adresse oder die Telefonnummer."
+            raise StructBlockValidationError(
+                block_errors={"page": ErrorList([ValidationError(message)])}
+            )
+        if url and (not url.startswith(LINK_PREFIXES) or url.startswith("//")):
+            raise StructBlockValidationError(
+                block_errors={
+                    "url": ErrorList(
+                        [
+                            ValidationError(
+                                "Die Adresse beginnt mit / (diese Website) oder mit https://."
+                            )
+                        ]
+                    )
+                }
+            )
+        return value
+
+    class Meta:
+        icon = "link"
+        label = "Aufgabe"
+
+
+class TaskLinksBlock(blocks.StructBlock):
+    heading = blocks.CharBlock(label="Überschrift", default="Was möchten Sie tun?", max_length=80)
+    items = blocks.ListBlock(TaskLinkBlock(), label="Aufgaben", min_num=1)
+
+    class Meta:
+        icon = "list-ul"
+        label = "Aufgaben mit Links"
+        template = "components/task_links.html"
+
+
 class BodyBlock(blocks.StreamBlock):
     paragraph = blocks.RichTextBlock(
         label="Text", features=RICH_TEXT_FEATURES, template="components/rich_text.html"
@@ -141,6 +207,7 @@ class BodyBlock(blocks.StreamBlock):
     callout = CalloutBlock()
     accordion = AccordionBlock()
     downloads = DownloadsBlock()
+    task_links = TaskLinksBlock()
 
 
 class AudienceEntryBlock(blocks.StructBlock):

@@ -1,5 +1,8 @@
 """Demo content of the learning app, and the packaging of our own H5P content type.
 
+The exercises, the H5P quiz and the demo class are data in `learning/demo/exercises.toml` and
+`learning/demo/class.toml`; this module packages the quiz and places the exercises.
+
 ``build_h5p_package`` zips learning/h5p_demo/H5P.LernhafenQuiz-1.0 with a content.json into
 an .h5p file – used by ``seed_demo`` and by the tests, so no third-party H5P content is needed.
 """
@@ -10,6 +13,8 @@ import io
 import json
 import zipfile
 from pathlib import Path
+
+from cms.demo import load_demo_data
 
 QUIZ_LIBRARY = Path(__file__).resolve().parent / "h5p_demo" / "H5P.LernhafenQuiz-1.0"
 QUIZ_MACHINE_NAME = "H5P.LernhafenQuiz"
@@ -58,38 +63,20 @@ def build_h5p_package(title: str, content: dict) -> bytes:
     return zip_files(quiz_package_files(title, content))
 
 
+EXERCISES = load_demo_data("learning", "exercises.toml")
+CLASS = load_demo_data("learning", "class.toml")
 PHISHING_QUIZ = {
-    "question": "Ihre Bank schreibt per SMS: „Ihr Konto wird gesperrt. Bestätigen Sie jetzt Ihre "
-    "Daten unter bank-sicher-login.info.“ Was tun Sie?",
-    "answers": [
-        {
-            "text": "Ich tippe auf den Link und gebe meine Daten ein.",
-            "correct": False,
-            "feedback": "Bitte nie! Banken fragen nie per SMS nach Ihren Zugangsdaten. Der Link "
-            "führt auf eine gefälschte Seite.",
-        },
-        {
-            "text": "Ich lösche die SMS und rufe bei Bedarf meine Bank unter der bekannten "
-            "Nummer an.",
-            "correct": True,
-            "feedback": "Genau richtig. Die Telefonnummer Ihrer Bank steht auf Ihrer Bankkarte.",
-        },
-        {
-            "text": "Ich antworte auf die SMS und frage nach.",
-            "correct": False,
-            "feedback": "Besser nicht: Eine Antwort zeigt den Betrügern, dass Ihre Nummer "
-            "genutzt wird.",
-        },
-    ],
+    "question": EXERCISES["h5p_quiz"]["question"],
+    "answers": EXERCISES["h5p_quiz"]["answers"],
 }
 
 
 # --- seed_demo (hook lernhafen_seed_demo, order 30: after courses) ------------------------------
 
-TEACHER_USERNAME = "lehrkraft"
+TEACHER_USERNAME = CLASS["teacher"]["username"]
 TEACHER_PASSWORD_FILE = "demo-teacher-password"  # noqa: S105 – a file name
-DEMO_GROUP = "Klasse 7b – Medienkompetenz"
-DEMO_GROUP_COURSE = "fake-news-und-betrug-erkennen"
+DEMO_GROUP = CLASS["group"]["name"]
+DEMO_GROUP_COURSE = CLASS["group"]["course"]
 EXERCISE_TYPES = {
     "single_choice",
     "multiple_choice",
@@ -101,178 +88,21 @@ EXERCISE_TYPES = {
 }
 
 
-def _answers(*answers: tuple[str, bool, str]) -> list[dict]:
-    return [
-        {"text": text, "correct": correct, "feedback": feedback}
-        for text, correct, feedback in answers
-    ]
+def _exercise(spec: dict) -> tuple[str, dict]:
+    """(block type, value) of an exercise entry; `use` names a block of [shared]."""
+    if "use" in spec:
+        spec = EXERCISES["shared"][spec["use"]]
+    value = {key: item for key, item in spec.items() if key != "type"}
+    return (spec["type"], value)
 
-
-def _lesson_done() -> tuple[str, dict]:
-    return (
-        "lesson_done",
-        {
-            "text": "Haben Sie alles gelesen und ausprobiert? Dann markieren Sie die Lektion als "
-            "erledigt."
-        },
-    )
-
-
-SPOT_PARCEL = (
-    "spot_the_fake",
-    {
-        "heading": "Sicher üben: Echt oder gefälscht?",
-        "intro": "Drei Nachrichten sind auf Ihrem Smartphone angekommen. Welche sind echt, "
-        "welche wollen Sie betrügen?",
-        "messages": [
-            {
-                "sender": "+49 151 23456789",
-                "subject": "Ihr Paket",
-                "text": "Ihr Paket konnte nicht zugestellt werden. Bestätigen Sie die "
-                "Lieferadresse: http://paket-info-de.top/sendung",
-                "is_fake": True,
-                "explanation": "Unbekannte Handynummer, fremde Internetadresse, Zeitdruck: "
-                "typisch für Betrug. Echte Paketdienste nennen die Sendungsnummer.",
-            },
-            {
-                "sender": "Stadt Datteln – Bürgerbüro",
-                "subject": "Terminbestätigung",
-                "text": "Ihr Termin im Bürgerbüro am Dienstag um 10:30 Uhr ist bestätigt. "
-                "Bitte bringen Sie Ihren Personalausweis mit.",
-                "is_fake": False,
-                "explanation": "Die Nachricht bestätigt nur einen Termin, den Sie selbst "
-                "gebucht haben, und fragt nach keinen Daten.",
-            },
-            {
-                "sender": "Mama",
-                "subject": "Neue Nummer",
-                "text": "Hallo, mein Handy ist kaputt, das ist meine neue Nummer. Kannst du "
-                "mir schnell 480 Euro überweisen? Ich erkläre es dir später.",
-                "is_fake": True,
-                "explanation": "Der „Enkeltrick“ per Messenger: Rufen Sie die alte, bekannte "
-                "Nummer an, bevor Sie Geld überweisen.",
-            },
-        ],
-    },
-)
 
 LESSON_EXERCISES: dict[tuple[str, str], list[tuple[str, dict]]] = {
-    ("sicher-mit-dem-smartphone", "smartphone-kennenlernen"): [
-        (
-            "true_false",
-            {
-                "statement": "Updates für das Smartphone sollte man lieber nicht installieren, "
-                "weil sie das Gerät langsamer machen.",
-                "is_true": False,
-                "explanation": "Updates schließen Sicherheitslücken. Installieren Sie sie "
-                "möglichst bald, am besten im WLAN und mit geladenem Akku.",
-            },
-        ),
-        _lesson_done(),
-    ],
-    ("sicher-mit-dem-smartphone", "sicher-im-internet"): [SPOT_PARCEL, ("h5p", {}), _lesson_done()],
-    ("sicher-mit-dem-smartphone", "nachrichten-und-videoanrufe"): [
-        (
-            "order_steps",
-            {
-                "question": "In welcher Reihenfolge starten Sie einen Videoanruf?",
-                "steps": [
-                    "Die Messenger-App öffnen",
-                    "Den Chat mit der Person antippen",
-                    "Auf das Kamera-Symbol tippen",
-                    "Warten, bis die andere Person annimmt",
-                ],
-                "explanation": "Erst die App, dann die Person, dann das Kamera-Symbol – so "
-                "klappt es in WhatsApp, Signal und Threema.",
-            },
-        ),
-        _lesson_done(),
-    ],
-    ("fake-news-und-betrug-erkennen", "quellen-pruefen"): [
-        (
-            "multiple_choice",
-            {
-                "question": "Woran erkennen Sie, dass eine Nachricht vertrauenswürdig sein könnte?",
-                "hint": "Mehrere Antworten können richtig sein.",
-                "answers": _answers(
-                    (
-                        "Es gibt ein Impressum mit Namen und Anschrift.",
-                        True,
-                        "Richtig: Seriöse Seiten sagen, wer verantwortlich ist.",
-                    ),
-                    (
-                        "Andere bekannte Medien berichten dasselbe.",
-                        True,
-                        "Richtig: Prüfen Sie, ob mehrere unabhängige Quellen berichten.",
-                    ),
-                    (
-                        "Die Nachricht wurde sehr oft geteilt.",
-                        False,
-                        "Nein: Auch Falschmeldungen werden oft geteilt – gerade weil sie aufregen.",
-                    ),
-                    (
-                        "Die Überschrift ist in Großbuchstaben und mit Ausrufezeichen.",
-                        False,
-                        "Nein: Das ist eher ein Warnzeichen für Stimmungsmache.",
-                    ),
-                ),
-            },
-        ),
-        _lesson_done(),
-    ],
-    ("fake-news-und-betrug-erkennen", "betrugsmaschen"): [
-        (
-            "single_choice",
-            {
-                "question": "Ein Online-Shop verkauft eine Spielkonsole für die Hälfte des "
-                "üblichen Preises, nur gegen Vorkasse. Was ist am wahrscheinlichsten?",
-                "hint": "",
-                "answers": _answers(
-                    (
-                        "Ein echtes Schnäppchen – schnell zugreifen.",
-                        False,
-                        "Vorsicht: Zu günstige Preise mit Vorkasse sind ein typischer Fake-Shop.",
-                    ),
-                    (
-                        "Ein Fake-Shop: Das Geld ist weg, die Ware kommt nie.",
-                        True,
-                        "Genau. Prüfen Sie Impressum, Bewertungen und den Fakeshop-Finder der "
-                        "Verbraucherzentrale.",
-                    ),
-                    (
-                        "Ein Fehler im Preis, den der Shop einhalten muss.",
-                        False,
-                        "Nein: Darauf sollten Sie sich nicht verlassen – und bei Vorkasse ist "
-                        "das Geld schnell weg.",
-                    ),
-                ),
-            },
-        ),
-        _lesson_done(),
-    ],
+    (entry["course"], entry["lesson"]): [_exercise(spec) for spec in entry["exercise"]]
+    for entry in EXERCISES["lesson"]
 }
-
 TUTORIAL_EXERCISES: dict[str, list[tuple[str, dict]]] = {
-    "betrugs-nachrichten-erkennen": [SPOT_PARCEL],
-    "sichere-passwoerter": [
-        (
-            "single_choice",
-            {
-                "question": "Welches Passwort ist am sichersten?",
-                "hint": "",
-                "answers": _answers(
-                    ("Datteln2024", False, "Ortsname und Jahreszahl sind leicht zu erraten."),
-                    (
-                        "Kaffee-Fahrrad-Mondschein-17",
-                        True,
-                        "Richtig: Lang und aus zufälligen Wörtern – gut zu merken, schwer zu "
-                        "erraten.",
-                    ),
-                    ("123456", False, "Das ist eines der häufigsten Passwörter überhaupt."),
-                ),
-            },
-        )
-    ],
+    entry["slug"]: [_exercise(spec) for spec in entry["exercise"]]
+    for entry in EXERCISES["tutorial"]
 }
 
 
@@ -288,7 +118,7 @@ def _with_exercises(page, field_name: str, exercises: list[tuple[str, dict]], h5
         if block_type == "h5p":
             if h5p_id is None:
                 continue
-            value = {"content": h5p_id, "heading": "Interaktive Übung: Eine verdächtige SMS"}
+            value = {"content": h5p_id, "heading": EXERCISES["h5p_quiz"]["heading"]}
         raw.append({"type": block_type, "value": value, "id": str(uuid.uuid4())})
     setattr(page, field_name, raw)
     page.save_revision().publish()
@@ -299,7 +129,7 @@ def ensure_demo_h5p(log) -> int:
     from learning import h5p
     from learning.models import H5PContent
 
-    title = "Verdächtige SMS von der Bank"
+    title = EXERCISES["h5p_quiz"]["title"]
     existing = H5PContent.objects.filter(title=title).first()
     if existing is not None:
         return existing.pk
@@ -313,10 +143,9 @@ def ensure_demo_h5p(log) -> int:
 # Real content types from the H5P Hub, placed next to the native exercises of this lesson when
 # the shared example packages are present (settings.LERNHAFEN_H5P_SAMPLES; never in the repo).
 HUB_SAMPLES = {
-    "H5P.MultiChoice": "Beispiel aus dem H5P-Hub: Multiple Choice (englisch)",
-    "H5P.Blanks": "Beispiel aus dem H5P-Hub: Lückentext (englisch)",
+    package["machine_name"]: package["heading"] for package in EXERCISES["hub_samples"]["package"]
 }
-HUB_SAMPLE_LESSON = ("sicher-mit-dem-smartphone", "sicher-im-internet")
+HUB_SAMPLE_LESSON = (EXERCISES["hub_samples"]["course"], EXERCISES["hub_samples"]["lesson"])
 
 
 def ensure_hub_samples(log) -> list[tuple[int, str]]:
@@ -378,11 +207,7 @@ def ensure_teacher(log):
     password = password_file.read_text().strip()
     user, created = get_user_model().objects.get_or_create(
         username=TEACHER_USERNAME,
-        defaults={
-            "first_name": "Demo",
-            "last_name": "Lehrkraft",
-            "email": "lehrkraft@schule.datteln.example",
-        },
+        defaults={key: value for key, value in CLASS["teacher"].items() if key != "username"},
     )
     if created or not user.check_password(password):
         user.set_password(password)
@@ -403,7 +228,7 @@ def teacher_login() -> list[tuple[str, str, str]]:
     return [("Lehrkraft (Lerngruppen)", TEACHER_USERNAME, password_file.read_text().strip())]
 
 
-DEMO_MEMBERS = [("Blauer Wal", 2), ("Flinker Fuchs", 1), ("Stille Eule", 0), ("Roter Drache", 2)]
+DEMO_MEMBERS = [(member["nickname"], member["lessons_done"]) for member in CLASS["group"]["member"]]
 
 
 def ensure_demo_group(teacher, log) -> None:

@@ -6,7 +6,7 @@ var/demo-<username>-password, printed by `make run` as demo-only), Lotsen on upc
 show real figures, and one Lotse-made session waiting for approval.
 
 Idempotent: users and profiles by username, history only when no attendance exists yet, the
-approval example only when no review exists yet.
+approval example only when no review exists yet. Who and what: `events/demo/workspace.toml`.
 """
 
 from __future__ import annotations
@@ -22,7 +22,7 @@ from django.core.exceptions import ValidationError
 from django.utils import timezone
 from wagtail.models import GroupPagePermission
 
-from cms.demo import DemoSite
+from cms.demo import DemoSite, load_demo_data
 from events.demo import DEMO_PEOPLE, DISTRICTS
 from events.models import (
     Attendance,
@@ -37,40 +37,10 @@ from events.models import (
 from events.models.lotsen import DIGITALLOTSEN_GROUP, KOORDINATION_GROUP
 from events.workspace import services
 
-LOTSEN = [
-    {
-        "username": "lotsin-innenstadt",
-        "first_name": "Petra",
-        "last_name": "Albers",
-        "districts": ["innenstadt"],
-        "phone": "02363 107-410",
-        "languages": "Deutsch, Englisch",
-        "availability_note": "Dienstag- und Mittwochvormittag, nicht in den Sommerferien.",
-        "contact_public": True,
-    },
-    {
-        "username": "lotse-hagem",
-        "first_name": "Murat",
-        "last_name": "Yılmaz",
-        "districts": ["hagem", "meckinghoven"],
-        "phone": "02363 107-411",
-        "languages": "Deutsch, Türkisch",
-        "availability_note": "Montag und Freitag ganztags, donnerstags ab 14 Uhr.",
-        "contact_public": False,
-    },
-    {
-        "username": "lotsin-ahsen",
-        "first_name": "Sabine",
-        "last_name": "Kühn",
-        "districts": ["ahsen", "horneburg"],
-        "phone": "02363 107-412",
-        "languages": "Deutsch, Russisch",
-        "availability_note": "Vormittags an Schultagen, samstags nach Absprache.",
-        "contact_public": False,
-    },
-]
-KOORDINATION = {"username": "koordination", "first_name": "Andrea", "last_name": "Lenz"}
-HISTORY_MONTHS = 4
+DATA = load_demo_data("events", "workspace.toml")
+LOTSEN: list[dict] = DATA["lotse"]
+KOORDINATION: dict = DATA["koordination"]
+HISTORY_MONTHS: int = DATA["history_months"]
 
 
 def password_file(username: str) -> Path:
@@ -242,10 +212,11 @@ def _pending_example(lotsen: list[LotseProfile], coordinator) -> None:
     """One session a Lotse planned that waits for Koordination's approval."""
     if SessionReview.objects.exists():
         return
-    profile = next((p for p in lotsen if p.user.username == "lotse-hagem"), None)
+    example = DATA["pending_example"]
+    profile = next((p for p in lotsen if p.user.username == example["lotse"]), None)
     series = (
         SessionSeries.objects.filter(
-            workshop__slug="cityapp-kennenlernen", venue__district__slug="hagem"
+            workshop__slug=example["workshop"], venue__district__slug=example["district"]
         )
         .select_related("workshop", "venue")
         .first()
@@ -254,17 +225,17 @@ def _pending_example(lotsen: list[LotseProfile], coordinator) -> None:
         return
     today = timezone.localdate()
     saturday = today + timedelta(days=(5 - today.weekday()) % 7 + 14)
-    start = timezone.make_aware(datetime.combine(saturday, time(10)))
+    start = timezone.make_aware(datetime.combine(saturday, time(example["hour"])))
     options = services.PlanOptions(
         workshop=series.workshop,
         venue=series.venue,
-        room="Großer Saal",
-        capacity=12,
+        room=example["room"],
+        capacity=example["capacity"],
         lotsen=[profile.user],
     )
     try:
         services.create_sessions(
-            [(start, start + timedelta(minutes=120))],
+            [(start, start + timedelta(minutes=example["duration_minutes"]))],
             options,
             user=profile.user,
             need_approval=True,

@@ -1,6 +1,7 @@
 """Editors: page types creatable in the admin, snippets, the review report; and the demo."""
 
 import datetime
+from pathlib import Path
 
 import pytest
 import time_machine
@@ -8,6 +9,7 @@ from django.core.management import call_command
 from django.test import override_settings
 from wagtail.models import Page, Revision
 
+from cms.demo import load_demo_data, load_demo_folder
 from cms.models import HomePage
 from courses.models import CoursePage, DigitalService, TutorialPage
 from courses.services import tutorials_due_for_review
@@ -112,6 +114,20 @@ def test_seed_demo_builds_catalogue_and_tutorials_and_is_idempotent(client):
     names = sorted(DigitalService.objects.values_list("name", flat=True))
     assert not [(a, b) for a in names for b in names if a != b and b.startswith(a)], names
 
+    # Every tutorial and course of the data files is there, with all its steps and lessons.
+    catalogue = load_demo_data("courses", "catalogue.toml")
+    for spec in load_demo_folder("courses", "tutorials", catalogue["tutorials"]):
+        tutorial = tutorials.get(slug=spec["slug"])
+        steps = list(tutorial.steps.order_by("sort_order"))
+        assert [step.instruction for step in steps] == [s["instruction"] for s in spec["step"]]
+        assert [step.device for step in steps] == [s.get("device", "") for s in spec["step"]]
+        assert [step.hint_text for step in steps] == [s.get("hint_text", "") for s in spec["step"]]
+    for spec in load_demo_folder("courses", "courses", catalogue["courses"]):
+        course = courses.get(slug=spec["slug"])
+        lessons = course.get_children().live().order_by("path")
+        assert [lesson.slug for lesson in lessons] == [lesson["slug"] for lesson in spec["lesson"]]
+        assert course.materials.count() == len(spec.get("material", []))
+
 
 def test_seed_merges_the_near_duplicate_services_of_an_earlier_seed(demo_site):
     from courses.demo_content import seed_courses_and_tutorials
@@ -189,3 +205,16 @@ def test_digital_service_chooser_tells_similar_names_apart(admin_client):
     html = admin_client.get(url).content.decode()
     assert "CityApp Datteln" in html
     assert "Anbieter" in html and "Stadt Datteln" in html and "https://www.datteln.de/app" in html
+
+
+def test_the_digcomp_migration_loads_the_same_framework_the_app_knows():
+    """Migration 0003 carries its own copy of the data (it imports no live app code)."""
+    import importlib
+
+    from courses.digcomp import AREAS, COMPETENCES
+
+    migration = importlib.import_module("courses.migrations.0003_digcomp_framework")
+    assert migration.AREAS == AREAS
+    assert migration.COMPETENCES == COMPETENCES
+    source = Path(migration.__file__).read_text()
+    assert "from courses" not in source and "import courses" not in source
