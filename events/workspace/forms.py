@@ -144,6 +144,7 @@ class PlaceFieldsMixin(PlainTextFormMixin, forms.Form):
 
 
 class SessionForm(PlaceFieldsMixin):
+    error_fields = {"start": "start_time", "end": "end_time"}  # service errors → form fields
     workshop = forms.ModelChoiceField(label="Workshop", queryset=None, empty_label="Bitte wählen")
     day = forms.DateField(label="Datum", widget=DATE_INPUT, validators=[validate_sane_date])
     start_time = forms.TimeField(label="Beginn (Uhrzeit)", widget=TIME_INPUT)
@@ -193,6 +194,7 @@ class SessionForm(PlaceFieldsMixin):
 
 
 class SeriesForm(PlaceFieldsMixin):
+    error_fields = {"start": "start_time", "first_start": "first_day"}
     workshop = forms.ModelChoiceField(label="Workshop", queryset=None, empty_label="Bitte wählen")
     first_day = forms.DateField(
         label="Erster Termin", widget=DATE_INPUT, validators=[validate_sane_date]

@@ -353,7 +353,7 @@ def move_to_waitlist(registration: Registration) -> Registration:
 
 def unregister(registration: Registration) -> list[Registration]:
     """Cancel a registration for the person (before the session); returns who moved up."""
-    _refuse_if_begun(registration.session)
+    _refuse_if_begun(Session.objects.get(pk=registration.session_id))
     return calendar.cancel(registration)
 
 

@@ -91,9 +91,15 @@ def need_approval(request: HttpRequest) -> bool:
 
 
 def add_errors(form, error: ValidationError) -> None:
-    """Put a service's ValidationError next to the fields it names (or above the form)."""
+    """Put a service's ValidationError next to the fields it names (or above the form).
+
+    A form's `error_fields` maps model fields to its own (e.g. a session's "start" is entered
+    as day and time).
+    """
     if hasattr(error, "error_dict"):
+        aliases = getattr(form, "error_fields", {})
         for field, errors in error.message_dict.items():
+            field = aliases.get(field, field)
             form.add_error(field if field in form.fields else None, errors)
     else:
         form.add_error(None, error.messages)

@@ -40,19 +40,29 @@ def _period(request: HttpRequest) -> tuple[date, date, list[str]]:
 
 
 def report_overview(request: HttpRequest) -> HttpResponse:
+    """One dimension at a time (?nach=…): a chart per measure, then every figure in a table."""
     start, end, errors = _period(request)
-    all_reports = [reports.city_report(slug, start, end) for slug in reports.DIMENSIONS]
+    slug = request.GET.get("nach", "")
+    if slug not in reports.DIMENSIONS:
+        slug = next(iter(reports.DIMENSIONS))
+    report = reports.city_report(slug, start, end, empty_months=True)
+    query = f"von={start.isoformat()}&bis={end.isoformat()}"
     return render_page(
         request,
         "events/workspace/reports.html",
         "Berichte für die Stadt",
         {
-            "reports": [(report, report.chart()) for report in all_reports],
+            "report": report,
+            "charts": report.charts(),
+            "dimensions": [
+                (dimension, f"?{query}&nach={key}", key == slug)
+                for key, dimension in reports.DIMENSIONS.items()
+            ],
             "start": start,
             "end": end,
             "errors": errors,
-            "header": reports.CSV_HEADER,
-            "query": f"von={start.isoformat()}&bis={end.isoformat()}",
+            "header": reports.PAGE_HEADER,
+            "query": query,
         },
     )
 
@@ -63,7 +73,7 @@ def report_csv(request: HttpRequest, slug: str) -> HttpResponse:
             "Diesen Bericht gibt es nicht.", status=404, content_type="text/plain; charset=utf-8"
         )
     start, end, _ = _period(request)
-    report = reports.city_report(slug, start, end)
+    report = reports.city_report(slug, start, end, empty_months=True)
     response = HttpResponse(reports.report_csv(report), content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = (
         f'attachment; filename="bericht-{slug}-{start.isoformat()}-{end.isoformat()}.csv"'
