@@ -11,6 +11,7 @@ from datetime import timedelta
 import pytest
 from django.urls import reverse
 from django.utils import timezone
+from playwright.sync_api import expect
 
 from events import services as calendar
 from events.models import Registration, Session
@@ -68,8 +69,8 @@ def test_another_district_s_list_is_not_found_in_the_browser(browser_page, live_
 
 
 def _label(text: str) -> re.Pattern:
-    """A field's label as the admin shows it: required fields add "*"."""
-    return re.compile(rf"^{re.escape(text)}\*?$")
+    """A field's label as the admin shows it: required fields add "*" (regexes see raw text)."""
+    return re.compile(rf"^\s*{re.escape(text)}\s*\*?\s*$")
 
 
 def _field(page, label: str):
@@ -96,8 +97,8 @@ def test_a_lotse_picks_a_room_and_a_second_booking_of_it_is_refused_at_the_field
     _log_in(page, base, "lotse-hagem")
     day = timezone.localdate() + timedelta(days=21)
     _plan_session(page, base, world, day)
-    assert page.get_by_text("Der Termin ist gespeichert").is_visible()
-    assert page.get_by_text("Bürgerhaus Hagem, Seminarraum").is_visible()
+    expect(page.get_by_text("Der Termin ist gespeichert")).to_be_visible()
+    expect(page.get_by_text("Bürgerhaus Hagem, Seminarraum")).to_be_visible()
 
     before = Session.objects.count()
     _plan_session(page, base, world, day)
@@ -128,16 +129,16 @@ def test_a_series_preview_lists_its_dates_before_anything_is_saved(browser_page,
     before = Session.objects.count()
     page.get_by_role("button", name="Vorschau der Termine").click()
 
-    assert page.get_by_role("heading", name="Vorschau: 3 Termine").is_visible()
+    expect(page.get_by_role("heading", name="Vorschau: 3 Termine")).to_be_visible()
     dates = page.locator(".workspace-preview__dates > li").all_inner_texts()
     assert [text.split(",")[1].strip() for text in dates] == [
         f"{first + timedelta(days=7 * n):%d.%m.%Y}" for n in range(3)
     ]
-    assert page.get_by_text("Noch ist nichts gespeichert").is_visible()
+    expect(page.get_by_text("Noch ist nichts gespeichert")).to_be_visible()
     assert Session.objects.count() == before
 
     page.get_by_role("button", name="Terminreihe anlegen").click()
-    assert page.get_by_text("3 Termine sind gespeichert").is_visible()
+    expect(page.get_by_text("3 Termine sind gespeichert")).to_be_visible()
     assert Session.objects.count() == before + 3
 
 
@@ -154,23 +155,23 @@ def test_a_past_session_offers_only_attendance_and_is_listed_until_it_is_recorde
     _log_in(page, base, "lotse-hagem")
     page.goto(base + reverse("events_workspace:sessions"))
     page.get_by_role("link", name="Anwesenheit noch offen").first.click()
-    assert page.get_by_role("heading", name="Anwesenheit noch offen").is_visible()
-    assert page.get_by_role("cell", name="1 von 1 Anmeldungen").is_visible()
+    expect(page.get_by_role("heading", name="Anwesenheit noch offen")).to_be_visible()
+    expect(page.get_by_role("cell", name="1 von 1 Anmeldungen")).to_be_visible()
     page.get_by_role("link", name="Anwesenheit erfassen").click()
 
-    assert page.get_by_role("link", name="Anwesenheit erfassen").is_visible()
+    expect(page.get_by_role("link", name="Anwesenheit erfassen")).to_be_visible()
     for name in ("Auf die Warteliste", "Abmelden", "Festen Platz geben"):
-        assert page.get_by_role("button", name=name).count() == 0
-    assert page.get_by_role("link", name="Absagen").count() == 0
+        expect(page.get_by_role("button", name=name)).to_have_count(0)
+    expect(page.get_by_role("link", name="Absagen")).to_have_count(0)
 
     page.get_by_role("link", name="Anwesenheit erfassen").click()
     page.get_by_role("group", name="1. Erika Brandt").get_by_label("teilgenommen").check()
     page.get_by_role("button", name="Anwesenheit speichern").click()
-    assert page.get_by_text("Anwesenheit gespeichert (1 Änderungen).").is_visible()
+    expect(page.get_by_text("Anwesenheit gespeichert (1 Änderungen).")).to_be_visible()
     page.goto(base + reverse("events_workspace:attendance_open"))
-    assert page.get_by_text(
-        "Für alle vergangenen Termine ist die Anwesenheit eingetragen"
-    ).is_visible()
+    expect(
+        page.get_by_text("Für alle vergangenen Termine ist die Anwesenheit eingetragen")
+    ).to_be_visible()
 
 
 def test_koordination_opens_the_city_reports_from_the_reports_menu_without_sideways_scroll(
@@ -193,12 +194,12 @@ def test_koordination_opens_the_city_reports_from_the_reports_menu_without_sidew
     _log_in(page, base, "koordination")
     page.get_by_role("button", name="Berichte").click()
     page.get_by_role("link", name="Berichte für die Stadt").click()
-    assert page.get_by_role("heading", name="Berichte für die Stadt").is_visible()
+    expect(page.get_by_role("heading", name="Berichte für die Stadt")).to_be_visible()
     for tab in ("Nach Stadtteil", "Nach Monat", "Nach Zielgruppe", "Nach Workshop"):
-        page.get_by_role("link", name=tab).click()
-        assert page.get_by_role("heading", name=tab, level=2).is_visible()
-        assert page.get_by_role("columnheader", name="Anmeldungen (Buchungen)").is_visible()
-        assert page.get_by_role("columnheader", name="Plätze belegt (Personen)").is_visible()
+        page.get_by_role("link", name=tab, exact=True).click()
+        expect(page.get_by_role("heading", name=tab, level=2)).to_be_visible()
+        expect(page.get_by_role("columnheader", name="Anmeldungen (Buchungen)")).to_be_visible()
+        expect(page.get_by_role("columnheader", name="Plätze belegt (Personen)")).to_be_visible()
         widths = page.evaluate(
             """() => ({page: document.documentElement.scrollWidth,
                        view: document.documentElement.clientWidth,
@@ -208,7 +209,10 @@ def test_koordination_opens_the_city_reports_from_the_reports_menu_without_sidew
         assert widths["page"] <= widths["view"], f"{tab}: the page scrolls sideways: {widths}"
         assert widths["table"] <= widths["box"], f"{tab}: the table is too wide: {widths}"
     # Months without sessions are shown, as zero.
-    assert page.get_by_role("img", name="Belegte Plätze (Personen) nach Monat").is_visible()
+    page.get_by_role("link", name="Nach Monat", exact=True).click()
+    chart = page.get_by_role("img", name="Belegte Plätze (Personen) nach Monat")
+    expect(chart).to_be_visible()
+    expect(chart.get_by_text(re.compile(r"^\w+ \d{4}: 0 Personen$")).first).to_be_visible()
 
 
 def test_the_attendance_print_keeps_every_column_heading_on_one_line(
