@@ -23,7 +23,7 @@ from cms.hooks import DEMO_LOGINS, SEED_DEMO
 from cms.scoped_admin import ScopedSnippetViewSet
 from events.models import LotseProfile, Room, Session
 from events.permissions import DistrictScopedPermissionPolicy
-from events.workspace import permissions
+from events.workspace import permissions, services
 from events.workspace.demo import demo_logins as workspace_demo_logins
 from events.workspace.demo import seed_workspace
 from events.workspace.demo_rooms import seed_rooms
@@ -159,7 +159,13 @@ class LotseDashboardPanel(Component):
             .select_related("workshop", "venue__district")
             .order_by("start")[:8]
         )
-        return {"mine": list(mine), "unassigned": list(unassigned), "request": request}
+        scope = permissions.sessions_for(request.user)
+        return {
+            "mine": list(mine),
+            "unassigned": list(unassigned),
+            "attendance_open": services.attendance_open(scope, now).count(),
+            "request": request,
+        }
 
 
 @hooks.register("construct_homepage_panels")

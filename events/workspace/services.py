@@ -32,7 +32,7 @@ from events.workspace.conflicts import Conflict, find_conflicts
 from events.workspace.permissions import is_coordinator
 from events.workspace.tasks import send_session_message
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # Room appears in annotations only
     from events.models import Room
 
 

@@ -173,6 +173,8 @@ def test_attendance_still_open_lists_past_sessions_of_the_lotse_s_districts(
         page = client.get(url).content.decode()
     assert "Bürgerhaus Hagem" in page and "1 von 1 Anmeldungen" in page
     assert "Dorfgemeinschaftshaus Ahsen" not in page
+    dashboard = client.get(reverse("wagtailadmin_home")).content.decode()
+    assert "Anwesenheit noch offen: 1 vergangener Termin" in dashboard
     for number in range(5):  # more sessions, same number of queries
         extra = SessionFactory(
             workshop=world.workshop,
