@@ -219,7 +219,14 @@ def test_the_attendance_print_keeps_every_column_heading_on_one_line(
     browser_page, live_server, home
 ):
     world = make_world(home)
-    calendar.register(world.session_hagem, name="Erika Brandt", phone="02363 555 100")
+    # A long note widens the name column: before the fix headings then broke ("Nr/.", "Plätz/e").
+    calendar.register(
+        world.session_hagem,
+        name="Erika Brandt-Kowalski",
+        phone="02363 555 100",
+        accessibility_needs="Rollstuhl, bitte Platz am Gang und eine Lupe für die Unterlagen; "
+        "die Begleitperson kommt mit und braucht auch einen Stuhl",
+    )
     _log_in(browser_page, live_server.url, "lotse-hagem")
     browser_page.goto(
         live_server.url + reverse("events_workspace:print", args=[world.session_hagem.pk])
