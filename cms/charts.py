@@ -60,6 +60,8 @@ class BarChart:
     unit: str = ""
     category_label: str = "Kategorie"
     decimals: int = 0
+    # The value a full bar stands for (e.g. 100 for percentages); by default the largest value.
+    scale_max: float | None = None
     chart_id: str = field(default_factory=lambda: f"diagramm-{next(_ids)}")
 
     def __post_init__(self) -> None:
@@ -69,7 +71,8 @@ class BarChart:
 
     @property
     def maximum(self) -> float:
-        return max((v for s in self.series for v in s.values), default=0) or 1
+        largest = max((v for s in self.series for v in s.values), default=0)
+        return max(largest, self.scale_max or 0) or 1
 
     def format(self, value: float) -> str:
         number = f"{value:,.{self.decimals}f}".replace(",", " ").replace(".", ",")

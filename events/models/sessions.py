@@ -84,6 +84,15 @@ class Session(models.Model):
         "events.Venue", on_delete=models.PROTECT, related_name="sessions", verbose_name="Ort"
     )
     room = models.CharField("Raum", max_length=120, blank=True)
+    # The room chosen from the venue's rooms; `room` keeps its name for pages, mails and feeds.
+    venue_room = models.ForeignKey(
+        "events.Room",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="sessions",
+        verbose_name="Raum am Ort",
+    )
     capacity = models.PositiveSmallIntegerField("Plätze", default=8)
     group_limit = models.PositiveSmallIntegerField(
         "Höchstens Plätze pro Anmeldung",
@@ -226,6 +235,14 @@ class SessionSeries(models.Model):
         "events.Venue", on_delete=models.PROTECT, related_name="+", verbose_name="Ort"
     )
     room = models.CharField("Raum", max_length=120, blank=True)
+    venue_room = models.ForeignKey(
+        "events.Room",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name="Raum am Ort",
+    )
     capacity = models.PositiveSmallIntegerField("Plätze", default=8)
     group_limit = models.PositiveSmallIntegerField("Höchstens Plätze pro Anmeldung", default=1)
 

@@ -2,9 +2,11 @@
 
 - register_admin_urls: /admin/lotsen/… (events.workspace.urls)
 - register_admin_menu_item: „Digitallotsen“ for Lotsen and Koordination
+- register_reports_menu_item: „Berichte für die Stadt“ in the admin's „Berichte“ menu
 - construct_homepage_panels: „Meine nächsten Termine“ and „Termine ohne Lotse“ on the dashboard
-- LotseProfile snippets (Koordination only, through model permissions and events.permissions)
-- lernhafen_seed_demo (order 25, after the calendar), lernhafen_demo_logins
+- LotseProfile and Room snippets (Koordination only, through model permissions and a
+  district-scoped permission policy, like the calendar's snippets)
+- lernhafen_seed_demo (order 25, after the calendar; rooms at 22 and 26), lernhafen_demo_logins
 """
 
 from __future__ import annotations
@@ -14,12 +16,17 @@ from django.utils import timezone
 from wagtail import hooks
 from wagtail.admin.menu import Menu, MenuItem, SubmenuMenuItem
 from wagtail.admin.ui.components import Component
+from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
 
 from cms.hooks import DEMO_LOGINS, SEED_DEMO
 from cms.scoped_admin import ScopedSnippetViewSet
-from events.models import LotseProfile, Session
-from events.workspace import permissions
+from events.models import LotseProfile, Room, Session
+from events.permissions import DistrictScopedPermissionPolicy
+from events.workspace import permissions, services
+from events.workspace.demo import demo_logins as workspace_demo_logins
+from events.workspace.demo import seed_workspace
+from events.workspace.demo_rooms import seed_rooms
 
 
 class LotseProfileViewSet(ScopedSnippetViewSet):
@@ -32,6 +39,29 @@ class LotseProfileViewSet(ScopedSnippetViewSet):
 
 
 register_snippet(LotseProfileViewSet)
+
+
+def rooms_for(user):
+    return Room.objects.filter(venue__in=permissions.venues_for(user))
+
+
+# Before the viewset registers (it would create a fallback policy otherwise).
+register_permission_policy(Room, DistrictScopedPermissionPolicy(Room, rooms_for))
+
+
+class RoomViewSet(ScopedSnippetViewSet):
+    """Rooms of the venues, kept by Koordination; Lotsen choose from them when planning."""
+
+    model = Room
+    menu_label = "Räume"
+    icon = "home"
+    add_to_admin_menu = False
+    list_display = ["name", "venue", "capacity"]
+    list_filter = ["venue__district", "venue"]
+    ordering = ["venue__name", "name"]
+
+
+register_snippet(RoomViewSet)
 
 
 @hooks.register("register_admin_urls")
@@ -64,6 +94,7 @@ def _workspace_menu() -> Menu:
     return Menu(
         items=[
             item("Meine Termine", "sessions", "date", 100),
+            item("Anwesenheit noch offen", "attendance_open", "tick", 105),
             item("Neuer Termin", "session_create", "plus", 110),
             item("Neue Terminreihe", "series_create", "repeat", 120),
             item("Mein Lotsenprofil", "profile", "user", 130),
@@ -76,6 +107,13 @@ def _workspace_menu() -> Menu:
                 order=220,
                 coordinator_only=True,
             ),
+            RoleMenuItem(
+                "Räume",
+                reverse("wagtailsnippets_events_room:list"),
+                icon_name="home",
+                order=230,
+                coordinator_only=True,
+            ),
         ]
     )
 
@@ -83,6 +121,17 @@ def _workspace_menu() -> Menu:
 @hooks.register("register_admin_menu_item")
 def register_workspace_menu():
     return WorkspaceSubmenu("Digitallotsen", _workspace_menu(), icon_name="group", order=240)
+
+
+@hooks.register("register_reports_menu_item")
+def register_city_reports():
+    return RoleMenuItem(
+        "Berichte für die Stadt",
+        reverse("events_workspace:reports"),
+        icon_name="table",
+        order=100,
+        coordinator_only=True,
+    )
 
 
 class LotseDashboardPanel(Component):
@@ -110,7 +159,13 @@ class LotseDashboardPanel(Component):
             .select_related("workshop", "venue__district")
             .order_by("start")[:8]
         )
-        return {"mine": list(mine), "unassigned": list(unassigned), "request": request}
+        scope = permissions.sessions_for(request.user)
+        return {
+            "mine": list(mine),
+            "unassigned": list(unassigned),
+            "attendance_open": services.attendance_open(scope, now).count(),
+            "request": request,
+        }
 
 
 @hooks.register("construct_homepage_panels")
@@ -121,13 +176,15 @@ def add_lotse_panel(request, panels):
 
 @hooks.register(SEED_DEMO, order=25)
 def seed_demo(demo):
-    from events.workspace.demo import seed_workspace
-
     seed_workspace(demo)
+
+
+# Rooms after the calendar's venues (20), before the workspace plans in them (25); then once
+# more to link what the workspace demo wrote with a room name only (see demo_rooms).
+hooks.register(SEED_DEMO, seed_rooms, order=22)
+hooks.register(SEED_DEMO, seed_rooms, order=26)
 
 
 @hooks.register(DEMO_LOGINS)
 def demo_logins():
-    from events.workspace.demo import demo_logins as logins
-
-    return logins()
+    return workspace_demo_logins()

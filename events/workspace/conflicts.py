@@ -1,8 +1,9 @@
 """Conflict checks run before a session (or every date of a series) is saved.
 
 Each conflict says in plain German what collides with what, so a Lotse can fix it alone:
-same venue and room at the same time, the same Lotse twice at the same time, a Lotse who does not
-work in the venue's district, fewer seats than are already booked. The checks for any number of
+the same room of a venue at the same time (compared by Room id, so no spelling dodges it), the
+same Lotse twice at the same time, a Lotse who does not work in the venue's district, fewer
+seats than are already booked. The checks for any number of
 dates take a fixed number of queries (one per rule).
 """
 
@@ -14,13 +15,14 @@ from datetime import datetime
 
 from django.utils import timezone
 
-from events.models import LotseProfile, Session, Venue
+from events.models import LotseProfile, Room, Session, Venue, room_key
 
 
 @dataclass(frozen=True)
 class Conflict:
     field: str  # the form field the message belongs to
     message: str
+    start: datetime | None = None  # the planned date it concerns, if it concerns one
 
 
 def _when(start: datetime, end: datetime) -> str:
@@ -33,20 +35,21 @@ def _overlaps(start: datetime, end: datetime, other: Session) -> bool:
     return other.start < end and other.end > start
 
 
-def _same_room(room: str, other_room: str) -> bool:
+def _same_room(room: Room | None, other: Session) -> bool:
     # A session without a room takes the whole venue.
-    return (
-        not room.strip()
-        or not other_room.strip()
-        or room.strip().casefold() == (other_room.strip().casefold())
-    )
+    if room is None or not (other.venue_room_id or other.room.strip()):
+        return True
+    if other.venue_room_id:
+        return other.venue_room_id == room.pk
+    # A session saved before rooms were chosen from a list: compare the names by spelling key.
+    return room_key(other.room) == room.key
 
 
 def find_conflicts(
     slots: Sequence[tuple[datetime, datetime]],
     *,
     venue: Venue,
-    room: str,
+    room: Room | None,
     lotsen: Iterable,
     capacity: int | None = None,
     session: Session | None = None,
@@ -67,7 +70,7 @@ def find_conflicts(
     at_venue = list(others.filter(venue=venue).select_related("workshop"))
     for start, end in slots:
         for other in at_venue:
-            if _overlaps(start, end, other) and _same_room(room, other.room):
+            if _overlaps(start, end, other) and _same_room(room, other):
                 place = f"Raum „{other.room}“ in {venue.name}" if other.room else venue.name
                 conflicts.append(
                     Conflict(
@@ -75,6 +78,7 @@ def find_conflicts(
                         f"{_when(start, end)}: Im {place} findet zur selben Zeit schon "
                         f"„{other.workshop.title}“ statt ({_when(other.start, other.end)}). "
                         "Bitte wählen Sie eine andere Zeit oder einen anderen Raum.",
+                        start,
                     )
                 )
 
@@ -96,6 +100,7 @@ def find_conflicts(
                                 "digitallotsen",
                                 f"{_when(start, end)}: {_person(person)} betreut zur selben Zeit "
                                 f"„{other.workshop.title}“ in {other.venue.name}.",
+                                start,
                             )
                         )
 

@@ -7,18 +7,31 @@ from datetime import date, datetime, time, timedelta
 
 from django import forms
 from django.contrib.auth import get_user_model
+from django.db import models
 from django.utils import timezone
 
 from cms.validators import DATE_RANGE_MESSAGE, PlainTextFormMixin, validate_sane_date
-from events.models import LotseProfile, Registration, SessionSeries
+from events.models import Attendance, LotseProfile, Registration, Room, SessionSeries
 from events.services import series_starts
 from events.workspace import permissions
 
-REPEAT_CHOICES = [
-    ("WEEKLY;INTERVAL=1", "jede Woche am selben Wochentag"),
-    ("WEEKLY;INTERVAL=2", "alle zwei Wochen am selben Wochentag"),
-    ("MONTHLY;BYSETPOS", "jeden Monat am selben Wochentag (z. B. jeden 2. Dienstag)"),
-]
+
+class Repeat(models.TextChoices):
+    """How a series repeats; the value is the start of its RRULE (see SeriesForm.build_series)."""
+
+    WEEKLY = "WEEKLY;INTERVAL=1", "jede Woche am selben Wochentag"
+    FORTNIGHTLY = "WEEKLY;INTERVAL=2", "alle zwei Wochen am selben Wochentag"
+    MONTHLY = "MONTHLY;BYSETPOS", "jeden Monat am selben Wochentag (z. B. jeden 2. Dienstag)"
+
+
+class AttendanceMark(models.TextChoices):
+    """The attendance radio buttons of a registration; OPEN removes a recorded mark."""
+
+    OPEN = "", "offen"
+    ATTENDED = Attendance.ATTENDED, "teilgenommen"
+    NO_SHOW = Attendance.NO_SHOW, "nicht erschienen"
+
+
 WEEKDAYS = ["MO", "TU", "WE", "TH", "FR", "SA", "SU"]
 DATE_INPUT = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 TIME_INPUT = forms.TimeInput(attrs={"type": "time"}, format="%H:%M")
@@ -73,11 +86,13 @@ def lotsen_queryset(user):
 
 class PlaceFieldsMixin(PlainTextFormMixin, forms.Form):
     venue = forms.ModelChoiceField(label="Ort", queryset=None, empty_label="Bitte wählen")
-    room = forms.CharField(
+    room = forms.ModelChoiceField(
         label="Raum",
-        max_length=120,
+        queryset=None,
         required=False,
-        help_text="z. B. „Seminarraum“; leer lassen, wenn es nur einen gibt.",
+        empty_label="Ganzer Ort (kein bestimmter Raum)",
+        help_text="Die Räume jedes Ortes pflegt die Koordination. Fehlt ein Raum, sagen Sie ihr "
+        "bitte Bescheid.",
     )
     capacity = forms.IntegerField(label="Plätze", min_value=1, max_value=200, initial=8)
     group_limit = forms.IntegerField(
@@ -96,11 +111,29 @@ class PlaceFieldsMixin(PlainTextFormMixin, forms.Form):
     )
 
     def setup_place(self, user) -> None:
-        self.fields["venue"].queryset = permissions.venues_for(user)
+        venues = permissions.venues_for(user)
+        self.fields["venue"].queryset = venues
         self.fields["digitallotsen"].queryset = lotsen_queryset(user)
+        rooms = Room.objects.filter(venue__in=venues).select_related("venue")
+        self.fields["room"].queryset = rooms
+        # Grouped by venue, so the list reads well without JavaScript.
+        grouped: dict[str, list] = {}
+        for room in rooms.order_by("venue__name", "venue_id", "name"):
+            grouped.setdefault(str(room.venue), []).append((room.pk, room.name))
+        self.fields["room"].widget.choices = [
+            ("", self.fields["room"].empty_label),
+            *grouped.items(),
+        ]
 
     def clean(self):
         cleaned = super().clean()
+        venue, room = cleaned.get("venue"), cleaned.get("room")
+        if venue and room and room.venue_id != venue.pk:
+            self.add_error(
+                "room",
+                f"„{room.name}“ gehört zu {room.venue.name}, nicht zu {venue.name}. Bitte wählen "
+                "Sie einen Raum dieses Ortes.",
+            )
         capacity, group_limit = cleaned.get("capacity"), cleaned.get("group_limit")
         if capacity and group_limit and group_limit > capacity:
             self.add_error(
@@ -111,6 +144,7 @@ class PlaceFieldsMixin(PlainTextFormMixin, forms.Form):
 
 
 class SessionForm(PlaceFieldsMixin):
+    error_fields = {"start": "start_time", "end": "end_time"}  # service errors → form fields
     workshop = forms.ModelChoiceField(label="Workshop", queryset=None, empty_label="Bitte wählen")
     day = forms.DateField(label="Datum", widget=DATE_INPUT, validators=[validate_sane_date])
     start_time = forms.TimeField(label="Beginn (Uhrzeit)", widget=TIME_INPUT)
@@ -141,7 +175,7 @@ class SessionForm(PlaceFieldsMixin):
             "start_time": start.time(),
             "end_time": end.time(),
             "venue": session.venue_id,
-            "room": session.room,
+            "room": session.venue_room_id,
             "capacity": session.capacity,
             "group_limit": session.group_limit,
             "digitallotsen": [user.pk for user in session.digitallotsen.all()],
@@ -160,6 +194,7 @@ class SessionForm(PlaceFieldsMixin):
 
 
 class SeriesForm(PlaceFieldsMixin):
+    error_fields = {"start": "start_time", "first_start": "first_day"}
     workshop = forms.ModelChoiceField(label="Workshop", queryset=None, empty_label="Bitte wählen")
     first_day = forms.DateField(
         label="Erster Termin", widget=DATE_INPUT, validators=[validate_sane_date]
@@ -168,9 +203,9 @@ class SeriesForm(PlaceFieldsMixin):
     end_time = forms.TimeField(label="Ende (Uhrzeit)", widget=TIME_INPUT)
     repeat = forms.ChoiceField(
         label="Wiederholung",
-        choices=REPEAT_CHOICES,
+        choices=Repeat.choices,
         widget=forms.RadioSelect,
-        initial=REPEAT_CHOICES[0][0],
+        initial=Repeat.WEEKLY,
     )
     count = forms.IntegerField(label="Anzahl der Termine", min_value=2, max_value=52, initial=4)
     skip = forms.CharField(
@@ -227,7 +262,7 @@ class SeriesForm(PlaceFieldsMixin):
             / timedelta(minutes=1)
         )
         weekday = WEEKDAYS[data["first_day"].weekday()]
-        if data["repeat"].startswith("MONTHLY"):
+        if data["repeat"] == Repeat.MONTHLY:
             nth = (data["first_day"].day - 1) // 7 + 1
             rule = f"FREQ=MONTHLY;BYDAY={nth}{weekday}"
         else:
@@ -239,7 +274,8 @@ class SeriesForm(PlaceFieldsMixin):
             rrule=f"{rule};COUNT={data['count'] + len(data['skip'])}",
             exdates="\n".join(day.isoformat() for day in data["skip"]),
             venue=data["venue"],
-            room=data["room"],
+            room=data["room"].name if data["room"] else "",
+            venue_room=data["room"],
             capacity=data["capacity"],
             group_limit=data["group_limit"],
         )
@@ -339,12 +375,9 @@ class ProfileForm(forms.ModelForm):
         widgets = {"topics": forms.CheckboxSelectMultiple}
 
 
-ATTENDANCE_CHOICES = [("", "offen"), ("attended", "teilgenommen"), ("no_show", "nicht erschienen")]
-
-
 def attendance_marks(data, registrations: list[Registration]) -> dict[int, str]:
     """Read the attendance radio buttons (name "anwesenheit-<registration id>")."""
-    valid = {value for value, _ in ATTENDANCE_CHOICES}
+    valid = set(AttendanceMark.values)
     marks = {}
     for registration in registrations:
         value = data.get(f"anwesenheit-{registration.pk}")

@@ -10,10 +10,14 @@ audience, workshop) the report counts:
 - waitlist demand: seats of people still on the waitlist when the session took place.
 
 Each dimension takes two queries (sessions, registrations), whatever the amount of data.
+
+A registration can hold many seats (a teacher books a whole class), so the page names the two
+apart: „Anmeldungen (Buchungen)“ counts bookings, „belegte Plätze (Personen)“ counts people.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from decimal import ROUND_HALF_UP, Decimal
@@ -40,6 +44,40 @@ MONTHS = [
     "Oktober",
     "November",
     "Dezember",
+]
+
+
+@dataclass(frozen=True)
+class Measure:
+    """One figure charted across all groups of a dimension."""
+
+    slug: str
+    title: str
+    value: Callable[[ReportRow], float | None]
+    unit: str = "Personen"
+    decimals: int = 0
+    scale_max: float | None = None  # 100 for rates: a full bar is 100 %
+
+
+MEASURES = [
+    Measure("plaetze", "Belegte Plätze (Personen)", lambda row: row.seats_filled),
+    Measure(
+        "auslastung",
+        "Auslastung (belegte von angebotenen Plätzen)",
+        lambda row: row.fill_rate,
+        unit="%",
+        decimals=1,
+        scale_max=100,
+    ),
+    Measure(
+        "nicht-erschienen",
+        "Nicht-erschienen-Quote (von den eingetragenen Plätzen)",
+        lambda row: row.no_show_rate,
+        unit="%",
+        decimals=1,
+        scale_max=100,
+    ),
+    Measure("warteliste", "Warteliste ohne Platz (Personen)", lambda row: row.waitlist_unserved),
 ]
 
 
@@ -110,21 +148,31 @@ class Report:
             total.add(row)
         return total
 
-    def chart(self) -> BarChart:
+    def charts(self) -> list[BarChart]:
+        """One chart per measure, every group of the dimension in it (no data counts as 0)."""
         labels = [row.label for row in self.rows]
-        return BarChart(
-            title=f"Teilnahme {self.dimension.title}",
-            description=f"Belegte Plätze, Teilnahme und Warteliste ohne Platz, "
-            f"{self.start:%d.%m.%Y} bis {self.end:%d.%m.%Y}",
-            categories=labels,
-            series=[
-                Series("Plätze belegt", [row.seats_filled for row in self.rows]),
-                Series("Teilgenommen", [row.attended for row in self.rows]),
-                Series("Warteliste ohne Platz", [row.waitlist_unserved for row in self.rows]),
-            ],
-            unit="Personen",
-            category_label=self.dimension.label,
-        )
+        period = f"{self.start:%d.%m.%Y} bis {self.end:%d.%m.%Y}"
+        return [
+            BarChart(
+                title=f"{measure.title} {self.dimension.title}",
+                description=f"{measure.title} {self.dimension.title}, {period}",
+                categories=labels,
+                series=[Series(measure.title, [_rounded(measure.value(row)) for row in self.rows])],
+                unit=measure.unit,
+                decimals=measure.decimals,
+                scale_max=measure.scale_max,
+                category_label=self.dimension.label,
+                chart_id=f"diagramm-{self.dimension.slug}-{measure.slug}",
+            )
+            for measure in MEASURES
+        ]
+
+
+def _rounded(value: float | None) -> float:
+    """Half up to one decimal, as in the table (31,25 % → 31,3 %); no figure counts as 0."""
+    if value is None:
+        return 0
+    return float(Decimal(str(value)).quantize(Decimal("0.1"), rounding=ROUND_HALF_UP))
 
 
 def held_sessions(start: date, end: date, now: datetime | None = None) -> QuerySet[Session]:
@@ -159,7 +207,24 @@ def _label(slug: str, key) -> str:
     return key or "ohne Angabe"
 
 
-def city_report(slug: str, start: date, end: date, now: datetime | None = None) -> Report:
+def _months(start: date, end: date) -> list[datetime]:
+    """The first instant (Berlin) of every month from `start` to `end`."""
+    months, year, month = [], start.year, start.month
+    while (year, month) <= (end.year, end.month):
+        months.append(timezone.make_aware(datetime(year, month, 1)))
+        year, month = (year + 1, 1) if month == 12 else (year, month + 1)
+    return months
+
+
+def city_report(
+    slug: str,
+    start: date,
+    end: date,
+    now: datetime | None = None,
+    *,
+    empty_months: bool = False,
+) -> Report:
+    """The figures of one dimension; `empty_months` adds months without sessions as zeros."""
     dimension = DIMENSIONS[slug]
     held = held_sessions(start, end, now)
     rows: dict = {}
@@ -196,6 +261,16 @@ def city_report(slug: str, start: date, end: date, now: datetime | None = None) 
         row.attended = item["seats_attended"] or 0
         row.no_show = item["seats_no_show"] or 0
         row.waitlist_unserved = item["seats_waiting"] or 0
+    if slug == "monat" and empty_months:
+        tz = timezone.get_default_timezone()
+        found = {}
+        for key, row in rows.items():
+            local = key.astimezone(tz) if key.tzinfo else key
+            found[(local.year, local.month)] = row
+        rows = {}
+        for month in _months(start, end):
+            local = month.astimezone(tz)
+            rows[month] = found.get((local.year, local.month)) or ReportRow(_label(slug, month))
     ordered = list(rows.values())
     if slug != "monat":
         ordered.sort(key=lambda row: row.label.casefold())
@@ -229,6 +304,20 @@ CSV_HEADER = [
     "Nicht erschienen",
     "Nicht-erschienen-Quote",
     "Warteliste ohne Platz",
+]
+
+
+# The page's column headings: the CSV keeps its headings for spreadsheets already built on them.
+PAGE_HEADER = [
+    "Termine",
+    "Plätze angeboten",
+    "Anmeldungen (Buchungen)",
+    "Plätze belegt (Personen)",
+    "Auslastung",
+    "Teilgenommen (Personen)",
+    "Nicht erschienen (Personen)",
+    "Nicht-erschienen-Quote",
+    "Warteliste ohne Platz (Personen)",
 ]
 
 

@@ -10,9 +10,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
+from typing import TYPE_CHECKING
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.db.models import Count, Q, QuerySet
 from django.utils import timezone
 
 from events import services as calendar
@@ -28,6 +30,11 @@ from events.models import (
 from events.services import _booked_seats, _enqueue_mail, _lock_session
 from events.workspace.conflicts import Conflict, find_conflicts
 from events.workspace.permissions import is_coordinator
+from events.workspace.tasks import send_session_message
+
+if TYPE_CHECKING:  # Room appears in annotations only
+    from events.models import Room
+
 
 MESSAGES = {
     "not_full_seats": "Für {name} sind nur {free} Plätze frei, es werden aber {seats} gebraucht. "
@@ -36,6 +43,8 @@ MESSAGES = {
     "not_confirmed": "Diese Person hat keinen festen Platz.",
     "attendance_too_early": "Die Anwesenheit können Sie ab dem Tag des Termins eintragen.",
     "cancelled_session": "Dieser Termin ist abgesagt.",
+    "session_begun": "Der Termin hat schon begonnen. Jetzt können Sie nur noch die Anwesenheit "
+    "eintragen.",
 }
 
 
@@ -45,10 +54,24 @@ class PlanOptions:
 
     workshop: WorkshopPage
     venue: Venue
-    room: str = ""
+    room: Room | str | None = None  # a name is looked up among the venue's rooms
     capacity: int = 8
     group_limit: int = 1
     lotsen: list = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        if isinstance(self.room, str):
+            self.room = venue_room(self.venue, self.room)
+
+
+def venue_room(venue: Venue, name: str) -> Room | None:
+    """The room of `venue` called `name` in any spelling; None for an empty name."""
+    if not name.strip():
+        return None
+    room = venue.rooms.named(name).first()
+    if room is None:
+        raise ValidationError({"room": f"In {venue.name} gibt es keinen Raum „{name}“."})
+    return room
 
 
 def raise_conflicts(conflicts: list[Conflict]) -> None:
@@ -84,7 +107,7 @@ def create_sessions(
             start=start,
             end=end,
             venue=options.venue,
-            room=options.room,
+            **room_fields(options.room),
             capacity=options.capacity,
             group_limit=options.group_limit,
         )
@@ -103,21 +126,61 @@ def create_series(
 ) -> list[Session]:
     """Save a series and create its sessions, after checking each date for conflicts."""
     series.full_clean()
-    duration = timedelta(minutes=series.duration_minutes)
-    slots = [(start, start + duration) for start in calendar.series_starts(series)]
-    raise_conflicts(find_conflicts(slots, venue=series.venue, room=series.room, lotsen=lotsen))
+    raise_conflicts(
+        find_conflicts(
+            series_slots(series), venue=series.venue, room=series.venue_room, lotsen=lotsen
+        )
+    )
+    series.room = series.venue_room.name if series.venue_room else ""
     series.save()
     sessions = calendar.generate_sessions(series)
+    Session.objects.filter(pk__in=[session.pk for session in sessions]).update(
+        venue_room=series.venue_room
+    )
     for session in sessions:
+        session.venue_room = series.venue_room
         session.digitallotsen.set(lotsen)
     if needs_review(user, need_approval):
         _submit(sessions, user)
     return sessions
 
 
+def series_slots(series: SessionSeries) -> list[tuple[datetime, datetime]]:
+    """The (start, end) of every date a series would create."""
+    duration = timedelta(minutes=series.duration_minutes)
+    return [(start, start + duration) for start in calendar.series_starts(series)]
+
+
+def room_fields(room: Room | None) -> dict:
+    """A session's room: the chosen Room and its name (which pages, mails and feeds show)."""
+    return {"venue_room": room, "room": room.name if room else ""}
+
+
+@dataclass
+class PlannedDate:
+    """One date of a series preview, with what stands in its way."""
+
+    start: datetime
+    end: datetime
+    conflicts: list[Conflict]
+
+
+def preview_series(series: SessionSeries, lotsen: list) -> tuple[list[PlannedDate], list[Conflict]]:
+    """The dates a series would create and their conflicts; writes nothing.
+
+    Returns the dates and the conflicts that concern no single date (e.g. a Lotse's district).
+    """
+    slots = series_slots(series)
+    conflicts = find_conflicts(slots, venue=series.venue, room=series.venue_room, lotsen=lotsen)
+    dates = [
+        PlannedDate(start, end, [c for c in conflicts if c.start == start]) for start, end in slots
+    ]
+    return dates, [c for c in conflicts if c.start is None]
+
+
 # Edits a Lotse makes to these fields put a session (back) before Koordination when approval
 # is on: a published session moved to another date or place is in effect a new one.
-REVIEWED_FIELDS = ("workshop_id", "start", "end", "venue_id", "room")
+REVIEWED_FIELDS = ("workshop_id", "start", "end", "venue_id", "venue_room_id", "room")
 
 
 def update_session(
@@ -130,6 +193,8 @@ def update_session(
     Returns how many registrations were notified.
     """
     before = {name: getattr(session, name) for name in REVIEWED_FIELDS}
+    if "room" in changes:
+        changes.update(room_fields(changes.pop("room")))
     for name, value in changes.items():
         setattr(session, name, value)
     resubmit = needs_review(user, need_approval) and any(
@@ -139,7 +204,7 @@ def update_session(
         find_conflicts(
             [(session.start, session.end)],
             venue=session.venue,
-            room=session.room,
+            room=session.venue_room,
             lotsen=lotsen,
             capacity=session.capacity,
             session=session,
@@ -174,7 +239,7 @@ def duplicate_session(
     options = PlanOptions(
         workshop=session.workshop,
         venue=session.venue,
-        room=session.room,
+        room=session.venue_room,
         capacity=session.capacity,
         group_limit=session.group_limit,
         lotsen=list(session.digitallotsen.all()),
@@ -201,6 +266,7 @@ def duplicate_series(
         exdates=series.exdates,
         venue=series.venue,
         room=series.room,
+        venue_room=series.venue_room,
         capacity=series.capacity,
         group_limit=series.group_limit,
     )
@@ -235,10 +301,21 @@ def register_on_behalf(
     )
 
 
+def has_begun(session: Session, now: datetime | None = None) -> bool:
+    """Once a session has begun, only its attendance can still be recorded."""
+    return session.start <= (now or timezone.now())
+
+
+def _refuse_if_begun(session: Session) -> None:
+    if has_begun(session):
+        raise ValidationError(MESSAGES["session_begun"])
+
+
 def confirm_from_waitlist(registration: Registration) -> Registration:
     """Give a waitlisted person a seat, only if their seats are free (under the session lock)."""
     with transaction.atomic():
         locked = _lock_session(registration.session_id)
+        _refuse_if_begun(locked)
         current = Registration.objects.get(pk=registration.pk)
         if current.status != Registration.WAITLISTED:
             raise ValidationError(MESSAGES["not_waiting"])
@@ -264,7 +341,7 @@ def move_to_waitlist(registration: Registration) -> Registration:
     Nobody is promoted automatically: the Lotse decides who gets the seat next.
     """
     with transaction.atomic():
-        _lock_session(registration.session_id)
+        _refuse_if_begun(_lock_session(registration.session_id))
         current = Registration.objects.get(pk=registration.pk)
         if current.status != Registration.CONFIRMED:
             raise ValidationError(MESSAGES["not_confirmed"])
@@ -274,6 +351,18 @@ def move_to_waitlist(registration: Registration) -> Registration:
     return current
 
 
+def unregister(registration: Registration) -> list[Registration]:
+    """Cancel a registration for the person (before the session); returns who moved up."""
+    _refuse_if_begun(Session.objects.get(pk=registration.session_id))
+    return calendar.cancel(registration)
+
+
+def cancel_session(session: Session) -> int:
+    """Call off a session that has not begun; returns how many registrants get a mail."""
+    _refuse_if_begun(session)
+    return calendar.cancel_session(session)
+
+
 # --- Attendance ------------------------------------------------------------------------------
 
 
@@ -281,6 +370,25 @@ def can_record_attendance(session: Session, now: datetime | None = None) -> bool
     now = now or timezone.now()
     return not session.is_cancelled and (
         timezone.localdate(session.start) <= timezone.localdate(now)
+    )
+
+
+def attendance_open(sessions: QuerySet[Session], now: datetime | None = None) -> QuerySet[Session]:
+    """Of `sessions`, those that have ended with a confirmed registration still unmarked.
+
+    Annotates `open_marks` and `confirmed_count`; one query, newest first.
+    """
+    confirmed = Q(registrations__status=Registration.CONFIRMED)
+    return (
+        sessions.filter(status=Session.SCHEDULED, end__lt=now or timezone.now())
+        .annotate(
+            confirmed_count=Count("registrations", filter=confirmed),
+            open_marks=Count(
+                "registrations", filter=confirmed & Q(registrations__attendance__isnull=True)
+            ),
+        )
+        .filter(open_marks__gt=0)
+        .order_by("-start")
     )
 
 
@@ -330,8 +438,6 @@ class MessageResult:
 
 def send_message(session: Session, *, subject: str, body: str, user) -> MessageResult:
     """Mail everyone registered or waiting; those without e-mail are listed to be called."""
-    from events.workspace.tasks import send_session_message
-
     mailed, to_call = 0, []
     for registration in session.registrations.active().order_by("status", "created_at", "pk"):
         if registration.email:

@@ -8,13 +8,12 @@ from django.template.loader import render_to_string
 from django_tasks import task
 
 from events.models import Registration
+from events.services import cancel_url
 
 
 @task()
 def send_session_message(registration_id: int, subject: str, body: str) -> bool:
     """A message of the Lotse or the office to one registrant of a session."""
-    from events.services import cancel_url
-
     registration = (
         Registration.objects.select_related("session__workshop", "session__venue")
         .filter(pk=registration_id, anonymised_at__isnull=True)

@@ -31,7 +31,7 @@ def _slot(session, shift_minutes=0, minutes=90):
 def test_same_venue_and_room_at_the_same_time_is_a_conflict(world):
     session = world.session_hagem
     conflicts = find_conflicts(
-        _slot(session, 30), venue=world.venue_hagem, room="Seminarraum", lotsen=[]
+        _slot(session, 30), venue=world.venue_hagem, room=world.rooms["hagem"], lotsen=[]
     )
     assert len(conflicts) == 1
     assert conflicts[0].field == "start"
@@ -42,15 +42,17 @@ def test_same_venue_and_room_at_the_same_time_is_a_conflict(world):
 def test_other_room_back_to_back_or_cancelled_sessions_do_not_conflict(world):
     session = world.session_hagem
     venue = world.venue_hagem
-    assert not find_conflicts(_slot(session, 30), venue=venue, room="Küche", lotsen=[])
-    assert not find_conflicts(_slot(session, 90), venue=venue, room="Seminarraum", lotsen=[])
+    assert not find_conflicts(
+        _slot(session, 30), venue=venue, room=world.rooms["hagem-kueche"], lotsen=[]
+    )
+    assert not find_conflicts(_slot(session, 90), venue=venue, room=world.rooms["hagem"], lotsen=[])
     Session.objects.filter(pk=session.pk).update(status=Session.CANCELLED)
-    assert not find_conflicts(_slot(session), venue=venue, room="Seminarraum", lotsen=[])
+    assert not find_conflicts(_slot(session), venue=venue, room=world.rooms["hagem"], lotsen=[])
 
 
 def test_a_session_without_room_takes_the_whole_venue(world):
     conflicts = find_conflicts(
-        _slot(world.session_hagem), venue=world.venue_hagem, room="", lotsen=[]
+        _slot(world.session_hagem), venue=world.venue_hagem, room=None, lotsen=[]
     )
     assert len(conflicts) == 1
 
@@ -58,7 +60,10 @@ def test_a_session_without_room_takes_the_whole_venue(world):
 def test_the_same_lotse_twice_at_the_same_time_is_a_conflict(world):
     other_venue = VenueFactory(name="Stadtteiltreff Hagem-Süd", district=world.hagem)
     conflicts = find_conflicts(
-        _slot(world.session_hagem, 45), venue=other_venue, room="", lotsen=[world.lotse_hagem.user]
+        _slot(world.session_hagem, 45),
+        venue=other_venue,
+        room=None,
+        lotsen=[world.lotse_hagem.user],
     )
     assert [c.field for c in conflicts] == ["digitallotsen"]
     assert "Murat Yılmaz betreut zur selben Zeit" in conflicts[0].message
@@ -67,7 +72,7 @@ def test_the_same_lotse_twice_at_the_same_time_is_a_conflict(world):
 def test_a_lotse_outside_the_venue_s_district_is_a_conflict(world):
     later = _slot(world.session_hagem, 24 * 60)
     conflicts = find_conflicts(
-        later, venue=world.venue_hagem, room="", lotsen=[world.lotse_ahsen.user]
+        later, venue=world.venue_hagem, room=None, lotsen=[world.lotse_ahsen.user]
     )
     assert [c.field for c in conflicts] == ["digitallotsen"]
     assert "nicht für den Stadtteil Hagem eingeteilt" in conflicts[0].message
@@ -82,7 +87,7 @@ def test_capacity_below_confirmed_seats_is_a_conflict(world):
     conflicts = find_conflicts(
         _slot(session),
         venue=session.venue,
-        room=session.room,
+        room=session.venue_room,
         lotsen=[],
         capacity=2,
         session=session,
@@ -96,13 +101,19 @@ def test_conflict_checks_take_a_fixed_number_of_queries(world):
     starts = [world.session_hagem.start + timedelta(days=7 * n) for n in range(1, 30)]
     for start in starts[:10]:
         SessionFactory(
-            workshop=world.workshop, venue=world.venue_hagem, start=start, room="Küche"
+            workshop=world.workshop,
+            venue=world.venue_hagem,
+            start=start,
+            room="Küche",
+            venue_room=world.rooms["hagem-kueche"],
         ).digitallotsen.add(lotse)
     slots = [(s, s + timedelta(minutes=90)) for s in starts]
 
     def count(n):
         with CaptureQueriesContext(connection) as captured:
-            find_conflicts(slots[:n], venue=world.venue_hagem, room="Seminarraum", lotsen=[lotse])
+            find_conflicts(
+                slots[:n], venue=world.venue_hagem, room=world.rooms["hagem"], lotsen=[lotse]
+            )
         return len(captured)
 
     assert count(2) == count(29) <= 5
@@ -120,7 +131,7 @@ def test_saving_with_a_conflict_writes_nothing_and_explains_it_next_to_the_field
             "start_time": local.strftime("%H:%M"),
             "end_time": (local + timedelta(hours=1)).strftime("%H:%M"),
             "venue": world.venue_hagem.pk,
-            "room": "Seminarraum",
+            "room": world.rooms["hagem"].pk,
             "capacity": 8,
             "group_limit": 1,
             "digitallotsen": [world.lotse_hagem.user.pk],
@@ -130,7 +141,8 @@ def test_saving_with_a_conflict_writes_nothing_and_explains_it_next_to_the_field
     page = response.content.decode()
     assert "findet zur selben Zeit schon" in page
     assert "betreut zur selben Zeit" in page
-    assert 'value="Seminarraum"' in page  # what was typed stays
+    # what was chosen stays
+    assert f'<option value="{world.rooms["hagem"].pk}" selected>Seminarraum</option>' in page
     assert Session.objects.count() == before
 
 
@@ -165,7 +177,7 @@ def test_a_lotse_s_series_waits_for_approval_and_stays_out_of_the_calendar(clien
             "count": 4,
             "skip": "11.03.2031",
             "venue": world.venue_hagem.pk,
-            "room": "Seminarraum",
+            "room": world.rooms["hagem"].pk,
             "capacity": 8,
             "group_limit": 1,
             "digitallotsen": [world.lotse_hagem.user.pk],
@@ -267,6 +279,7 @@ def test_duplicating_a_series_repeats_it_from_a_new_first_date(world):
         workshop=world.workshop,
         venue=world.venue_hagem,
         room="Seminarraum",
+        venue_room=world.rooms["hagem"],
         first_start=timezone.make_aware(datetime(2030, 1, 7, 10)),
         rrule="FREQ=WEEKLY;BYDAY=MO;UNTIL=20300128T235959Z",
         duration_minutes=90,
@@ -303,7 +316,7 @@ def test_editing_below_confirmed_seats_is_refused_with_an_explanation(client, wo
             "start_time": local.strftime("%H:%M"),
             "end_time": timezone.localtime(session.end).strftime("%H:%M"),
             "venue": world.venue_hagem.pk,
-            "room": session.room,
+            "room": session.venue_room_id,
             "capacity": 1,
             "group_limit": 1,
             "digitallotsen": [world.lotse_hagem.user.pk],
@@ -325,7 +338,7 @@ def test_invalid_input_is_explained_in_german_and_kept(client, world):
             "start_time": "12:00",
             "end_time": "10:00",
             "venue": world.venue_hagem.pk,
-            "room": "Küche",
+            "room": world.rooms["hagem-kueche"].pk,
             "capacity": 2,
             "group_limit": 5,
         },
@@ -334,8 +347,10 @@ def test_invalid_input_is_explained_in_german_and_kept(client, world):
     assert response.status_code == 200
     assert "Das Ende muss nach dem Beginn liegen." in page
     assert "nicht mehr Plätze gebucht" in page
-    assert 'value="Küche"' in page
+    assert f'<option value="{world.rooms["hagem-kueche"].pk}" selected>Küche</option>' in page
     with pytest.raises(ValidationError):
         services.raise_conflicts(
-            find_conflicts(_slot(world.session_hagem), venue=world.venue_hagem, room="", lotsen=[])
+            find_conflicts(
+                _slot(world.session_hagem), venue=world.venue_hagem, room=None, lotsen=[]
+            )
         )

@@ -148,15 +148,16 @@ def test_the_report_page_shows_charts_with_data_tables_and_no_personal_data(clie
     )
     page = re.sub(r">\s+<", "><", response.content.decode())
     assert response.status_code == 200
-    assert page.count('role="img"') == 4  # one chart per dimension
+    # One chart per measure (issue 13, item 11), every district side by side in each.
+    assert page.count('role="img"') == 4
     assert "<title id=" in page and "<desc id=" in page
+    assert ">Hagem: 5 Personen</text>" in page and ">Ahsen: 25 Personen</text>" in page
+    # Fill and no-show rates are charted, rounded as in the table.
+    assert ">Hagem: 31,3 %</text>" in page and ">Hagem: 20,0 %</text>" in page
     # The chart's data table carries the same figures as the bars.
-    assert ">Hagem</text>" in page and ">Plätze belegt: 5 Personen</text>" in page
     assert (
         '<th class="kern-table__cell" scope="row">Hagem</th><td class="kern-table__cell '
-        'kern-table__cell--numeric">5 Personen</td><td class="kern-table__cell '
-        'kern-table__cell--numeric">4 Personen</td><td class="kern-table__cell '
-        'kern-table__cell--numeric">1 Personen</td>'
+        'kern-table__cell--numeric">5 Personen</td>'
     ) in page
     for value in HAGEM:
         assert f"<td>{value}</td>" in page
@@ -197,3 +198,29 @@ def test_no_held_sessions_shows_a_plain_sentence(client, figures):
         reverse("events_workspace:reports"), {"von": "2020-01-01", "bis": "2020-12-31"}
     ).content.decode()
     assert "In diesem Zeitraum hat kein Termin stattgefunden." in page
+
+
+def test_months_without_sessions_are_shown_as_zero(client, figures):
+    report = city_report("monat", date(2025, 2, 1), date(2025, 5, 31), empty_months=True)
+    assert _table(report) == {
+        "Februar 2025": ["0", "0", "0", "0", "–", "0", "0", "–", "0"],
+        "März 2025": ["1", "8", "4", "3", "37,5 %", "2", "1", "33,3 %", "1"],
+        "April 2025": ["2", "38", "3", "27", "71,1 %", "27", "0", "0,0 %", "0"],
+        "Mai 2025": ["0", "0", "0", "0", "–", "0", "0", "–", "0"],
+        "Gesamt": TOTAL,
+    }
+    client.force_login(figures.coordinator)
+    page = client.get(
+        reverse("events_workspace:reports"),
+        {"von": "2025-02-01", "bis": "2025-05-31", "nach": "monat"},
+    ).content.decode()
+    assert ">Februar 2025: 0 Personen</text>" in page and ">Mai 2025: 0 Personen</text>" in page
+
+
+def test_the_page_tells_bookings_and_people_apart(client, figures):
+    client.force_login(figures.coordinator)
+    page = client.get(
+        reverse("events_workspace:reports"), {"von": "2025-01-01", "bis": "2025-12-31"}
+    ).content.decode()
+    assert "Anmeldungen (Buchungen)" in page and "Plätze belegt (Personen)" in page
+    assert "eine ganze Klasse an" in page

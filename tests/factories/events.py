@@ -7,7 +7,7 @@ import factory
 import wagtail_factories
 from django.utils import timezone
 
-from events.models import District, EventIndexPage, Session, Venue, WorkshopPage
+from events.models import District, EventIndexPage, Room, Session, Venue, WorkshopPage, room_key
 
 
 class DistrictFactory(factory.django.DjangoModelFactory):
@@ -58,6 +58,16 @@ class SessionFactory(factory.django.DjangoModelFactory):
     end = factory.LazyAttribute(lambda o: o.start + timedelta(minutes=90))
     venue = factory.SubFactory(VenueFactory)
     room = "Seminarraum"
+    # The venue's room of that name (made if missing), as the workspace form would choose it.
+    venue_room = factory.LazyAttribute(
+        lambda o: (
+            Room.objects.get_or_create(
+                venue=o.venue, key=room_key(o.room), defaults={"name": o.room}
+            )[0]
+            if o.room
+            else None
+        )
+    )
     capacity = 8
     group_limit = 1
 

@@ -9,7 +9,15 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group, Permission
 from django.utils import timezone
 
-from events.models import District, EventIndexPage, LotseProfile, Session, Venue, WorkshopPage
+from events.models import (
+    District,
+    EventIndexPage,
+    LotseProfile,
+    Room,
+    Session,
+    Venue,
+    WorkshopPage,
+)
 from events.models.lotsen import DIGITALLOTSEN_GROUP, KOORDINATION_GROUP
 from tests.factories.events import (
     DistrictFactory,
@@ -49,6 +57,8 @@ def role_group(name: str) -> Group:
         DIGITALLOTSEN_GROUP: migration.LOTSE_PERMISSIONS,
         KOORDINATION_GROUP: migration.KOORDINATION_PERMISSIONS,
     }.get(name, [])
+    if name == KOORDINATION_GROUP:  # rooms came later (0007_rooms_per_venue)
+        wanted = [*wanted, *[("events", f"{a}_room") for a in ("add", "change", "delete", "view")]]
     group = Group.objects.create(name=name)
     for app_label, codename in wanted:
         group.permissions.add(
@@ -93,6 +103,7 @@ class World:
     coordinator: object
     session_hagem: Session
     session_ahsen: Session
+    rooms: dict[str, Room]  # "hagem", "hagem-kueche", "ahsen"
 
 
 def make_world(home) -> World:
@@ -124,9 +135,18 @@ def make_world(home) -> World:
     start = timezone.make_aware(
         datetime.combine(timezone.localdate() + timedelta(days=7), time(10, 0))
     )
-    session_hagem = SessionFactory(workshop=workshop, venue=venue_hagem, capacity=3, start=start)
+    rooms = {
+        "hagem": Room.objects.create(venue=venue_hagem, name="Seminarraum", capacity=10),
+        "hagem-kueche": Room.objects.create(venue=venue_hagem, name="Küche"),
+        "ahsen": Room.objects.create(venue=venue_ahsen, name="Seminarraum"),
+    }
+    session_hagem = SessionFactory(
+        workshop=workshop, venue=venue_hagem, capacity=3, start=start, venue_room=rooms["hagem"]
+    )
     session_hagem.digitallotsen.add(lotse_hagem.user)
-    session_ahsen = SessionFactory(workshop=workshop, venue=venue_ahsen, capacity=3, start=start)
+    session_ahsen = SessionFactory(
+        workshop=workshop, venue=venue_ahsen, capacity=3, start=start, venue_room=rooms["ahsen"]
+    )
     session_ahsen.digitallotsen.add(lotse_ahsen.user)
     return World(
         calendar,
@@ -140,6 +160,7 @@ def make_world(home) -> World:
         coordinator(username="koordination"),
         session_hagem,
         session_ahsen,
+        rooms,
     )
 
 
@@ -153,7 +174,7 @@ def session_form_data(session: Session, **changes) -> dict:
         "start_time": start.strftime("%H:%M"),
         "end_time": end.strftime("%H:%M"),
         "venue": session.venue_id,
-        "room": session.room,
+        "room": session.venue_room_id or "",
         "capacity": session.capacity,
         "group_limit": session.group_limit,
         "digitallotsen": [user.pk for user in session.digitallotsen.all()],

@@ -1,19 +1,22 @@
 // Attendance list: offer a print button; without JavaScript the page names the key shortcut.
-(function () {
-  "use strict";
-  var hint = document.querySelector("[data-print-hint]");
+
+/**
+ * Replace the keyboard hint with a button that opens the print dialogue.
+ * @param {Element | null} hint the element carrying data-print-hint
+ */
+export function offerPrintButton(hint) {
   if (!hint || typeof window.print !== "function") {
     return;
   }
-  var button = document.createElement("button");
+  const button = document.createElement("button");
   button.type = "button";
   button.className = "kern-btn kern-btn--primary";
-  var label = document.createElement("span");
+  const label = document.createElement("span");
   label.className = "kern-label";
   label.textContent = "Liste drucken";
-  button.appendChild(label);
-  button.addEventListener("click", function () {
-    window.print();
-  });
+  button.append(label);
+  button.addEventListener("click", () => window.print());
   hint.replaceWith(button);
-})();
+}
+
+offerPrintButton(document.querySelector("[data-print-hint]"));
