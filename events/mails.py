@@ -1,6 +1,6 @@
 """Mails to registrants: plain text and HTML in German, with the person's calendar entry.
 
-Which mail carries an entry, and its SEQUENCE, is decided in events.services.calendar_message;
+Which mail carries an entry, and its SEQUENCE, is decided in events.booking.calendar_message;
 the attachment's METHOD matches the Content-Type's method parameter (RFC 6047).
 """
 
@@ -11,8 +11,10 @@ from email.mime.text import MIMEText
 from django.conf import settings
 from django.core.mail import EmailMultiAlternatives
 from django.template.loader import render_to_string
+from django.utils import timezone
 
 from events import ics
+from events.links import cancel_url
 from events.models import Registration
 
 SUBJECTS = {
@@ -29,10 +31,6 @@ SUBJECTS = {
 def build_registration_mail(
     registration: Registration, kind: str, calendar_method: str | None = None
 ) -> EmailMultiAlternatives:
-    from django.utils import timezone
-
-    from events.services import cancel_url
-
     session = registration.session
     workshop = session.workshop
     start = timezone.localtime(session.start)

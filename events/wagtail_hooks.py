@@ -168,6 +168,7 @@ def related_workshops(request, page):
 
 @hooks.register(SEED_DEMO, order=20)
 def seed_demo(demo):
+    # Imported on demand: the demo content is only needed by `seed_demo`, not by every request.
     from events.demo import seed_events
 
     seed_events(demo)
