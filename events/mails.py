@@ -13,6 +13,7 @@ from django.core.mail import EmailMultiAlternatives
 from django.template.loader import render_to_string
 from django.utils import timezone
 
+from cms.models import SiteSettings
 from events import ics
 from events.links import cancel_url
 from events.models import Registration
@@ -34,6 +35,8 @@ def build_registration_mail(
     session = registration.session
     workshop = session.workshop
     start = timezone.localtime(session.start)
+    site = workshop.get_site()
+    site_settings = SiteSettings.for_site(site) if site else None
     context = {
         "kind": kind,
         "registration": registration,
@@ -48,6 +51,8 @@ def build_registration_mail(
         "waitlist_position": registration.waitlist_position,
         "retention_days": settings.LERNHAFEN_EVENTS_RETENTION_DAYS,
         "calendar_method": calendar_method,
+        "contact_phone": site_settings.contact_phone if site_settings else "",
+        "contact_hours": site_settings.contact_hours if site_settings else "",
     }
     subject = SUBJECTS[kind].format(title=workshop.title, date=f"{start:%d.%m.%Y}")
     text = render_to_string("events/mail/registration.txt", context)

@@ -181,7 +181,10 @@ def session_detail(request: HttpRequest, page: WorkshopPage, session_id: int) ->
                 _add_service_errors(form, error)
                 status = 400
             else:
-                return redirect(services.confirmation_url(registration), permanent=False)
+                # The fragment lets the page start at the confirmation, also without JavaScript.
+                return redirect(
+                    services.confirmation_url(registration) + "#bestaetigung", permanent=False
+                )
         else:
             status = 400
     else:
@@ -256,6 +259,10 @@ def confirmation(request: HttpRequest, page: WorkshopPage, token: str) -> HttpRe
             "registration": registration,
             "session": registration.session,
             "cancel_url": services.cancel_url(registration),
+            "others_waiting": Registration.objects.waitlisted()
+            .filter(session_id=registration.session_id)
+            .exclude(pk=registration.pk)
+            .exists(),
         }
     )
     return TemplateResponse(request, "events/confirmation_page.html", context)
@@ -266,8 +273,10 @@ def cancel_registration(request: HttpRequest, page: EventIndexPage, token: str) 
     if registration is None:
         return _invalid_link(request, page)
     done = False
+    was_waiting = registration.status == Registration.Status.WAITLISTED
+    promoted: list[Registration] = []
     if request.method == "POST" and registration.status != Registration.CANCELLED:
-        services.cancel(registration)
+        promoted = services.cancel(registration)
         done = True
     context = page.get_context(request)
     context.update(
@@ -275,6 +284,9 @@ def cancel_registration(request: HttpRequest, page: EventIndexPage, token: str) 
             "registration": registration,
             "session": registration.session,
             "done": done,
+            # What the cancellation set free, so the page says only what is true.
+            "was_waiting": was_waiting,
+            "seat_went_to_waitlist": bool(promoted),
             "already_cancelled": registration.status == Registration.CANCELLED and not done,
         }
     )
