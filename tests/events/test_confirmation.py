@@ -103,3 +103,14 @@ def test_leaving_the_waitlist_says_so(client, workshop, venue):
     html = client.post(services.cancel_url(waiting)).content.decode()
     assert "Sie stehen nicht mehr auf der Warteliste." in html
     assert "Ihr Platz" not in html
+
+
+def test_the_team_finds_a_booking_by_the_reference_a_caller_reads_out(admin_client, session):
+    wanted = services.register(session, name="Erika Brandt", phone="02363 1")
+    services.register(session, name="Heinz Vogel", phone="02363 2")
+    response = admin_client.get(
+        "/admin/snippets/events/registration/", {"q": wanted.reference.lower()}
+    )
+    html = response.content.decode()
+    assert "Erika Brandt" in html
+    assert "Heinz Vogel" not in html
