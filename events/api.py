@@ -325,6 +325,7 @@ def registrations(request: HttpRequest, session_id: int) -> JsonResponse:
         return _service_problem(error)
     body = {
         "status": registration.status,
+        "reference": registration.reference,
         "cancel_url": request.build_absolute_uri(services.cancel_url(registration)),
     }
     if registration.status == registration.WAITLISTED:
