@@ -114,3 +114,12 @@ def test_the_team_finds_a_booking_by_the_reference_a_caller_reads_out(admin_clie
     html = response.content.decode()
     assert "Erika Brandt" in html
     assert "Heinz Vogel" not in html
+
+
+def test_where_the_calendar_says_call_us_it_gives_the_number_as_a_link(
+    client, workshop, phone_line
+):
+    # The footer carries the number anyway; the sentence that says "call us" must, too.
+    call_us = f'rufen Sie uns an (<a class="kern-link" href="tel:{PHONE.replace(" ", "")}">'
+    assert call_us in client.get("/kalender/").content.decode()
+    assert call_us in client.get(workshop.url).content.decode()
