@@ -41,7 +41,7 @@ from events.api_schema import (
     SEATS_MAX,
 )
 from events.models import Session
-from events.views import RATE_LIMITED, _rate_limited
+from events.throttling import RATE_LIMITED, registration_rate_limited
 
 MAX_BODY = 10_000
 
@@ -282,6 +282,8 @@ def check_registration(payload: Any) -> tuple[dict[str, Any], dict[str, list[str
     if "email" not in payload and "phone" not in payload:
         errors["email"] = [services.MESSAGES["contact"]]
     seats = payload.get("seats", 1)
+    if isinstance(seats, float) and seats.is_integer():
+        seats = int(seats)  # JSON Schema's integer: 2.0 is the integer 2
     if isinstance(seats, bool) or not isinstance(seats, int) or not 1 <= seats <= SEATS_MAX:
         errors["seats"] = [MESSAGES["seats"]]
     values["seats"] = seats
@@ -309,28 +311,21 @@ def registrations(request: HttpRequest, session_id: int) -> JsonResponse:
     session = Session.objects.public().with_seats().filter(pk=session_id).first()
     if session is None:
         return problem(404, detail="Diesen Termin gibt es nicht.")
-    if _rate_limited(request):
+    if registration_rate_limited(request):
         return problem(429, detail=RATE_LIMITED)
     if not session.is_open_for_registration:
         return problem(409, errors={"non_field_errors": [services.MESSAGES["closed"]]})
     if values["seats"] > session.group_limit:
         return problem(422, errors={"seats": [services.seats_message(session)]})
     try:
-        registration = services.register(
-            session,
-            name=values["name"],
-            email=values["email"],
-            phone=values["phone"],
-            seats=values["seats"],
-            accessibility_needs=values["accessibility_needs"],
-            idempotency_key=key,
-        )
+        registration = services.register_request(session, values, idempotency_key=key)
     except services.IdempotencyKeyReused:
         return problem(422, errors={"Idempotency-Key": [MESSAGES["key_reused"]]})
     except ValidationError as error:
         return _service_problem(error)
     body = {
         "status": registration.status,
+        "reference": registration.reference,
         "cancel_url": request.build_absolute_uri(services.cancel_url(registration)),
     }
     if registration.status == registration.WAITLISTED:

@@ -121,9 +121,14 @@ REGISTRATION_REQUEST = {
 
 REGISTRATION_RESPONSE = {
     "type": "object",
-    "required": ["status", "cancel_url"],
+    "required": ["status", "reference", "cancel_url"],
     "properties": {
         "status": {"type": "string", "enum": ["confirmed", "waitlisted"]},
+        "reference": {
+            "type": "string",
+            "pattern": "^[A-Z0-9]{6}$",
+            "description": "Short reference number for the person, e.g. to cancel by phone.",
+        },
         "waitlist_position": {"type": "integer", "minimum": 1},
         "cancel_url": {"type": "string", "format": "uri"},
     },

@@ -1,22 +1,20 @@
-"""Forms of the calendar: the registration (shared by the page and the JSON API) and filters."""
+"""The registration form of a session page (the calendar's filters are in events.filters)."""
 
 from __future__ import annotations
 
-from datetime import date
-
 from django import forms
 
-from cms.validators import PlainTextFormMixin, validate_sane_date
-from courses.models import DigitalService
-from events.models import District, Session
-from events.models.pages import AUDIENCE_CHOICES
+from cms.validators import PlainTextFormMixin
+from events.models import Session
 from events.services import MESSAGES, seats_message, validate_registration
 
 HONEYPOT_FIELD = "website"
 
 
 class RegistrationForm(PlainTextFormMixin, forms.Form):
-    """Field parsing and messages; the booking rules themselves live in events.services."""
+    """Field parsing and widgets; the booking rules and their messages are
+    events.services.validate_registration's, run in clean(). The form adds only what the
+    service cannot see: the consent tick box and the honeypot."""
 
     name = forms.CharField(
         label="Ihr Name",
@@ -24,12 +22,11 @@ class RegistrationForm(PlainTextFormMixin, forms.Form):
         error_messages={"required": MESSAGES["name"]},
         widget=forms.TextInput(attrs={"autocomplete": "name"}),
     )
-    email = forms.EmailField(
+    email = forms.CharField(
         label="E-Mail-Adresse",
         required=False,
         max_length=254,
         help_text="Dann schicken wir Ihnen die Bestätigung mit Kalendereintrag.",
-        error_messages={"invalid": MESSAGES["email"]},
         widget=forms.EmailInput(attrs={"autocomplete": "email"}),
     )
     phone = forms.CharField(
@@ -37,11 +34,10 @@ class RegistrationForm(PlainTextFormMixin, forms.Form):
         required=False,
         max_length=40,
         help_text="Wenn Sie keine E-Mail-Adresse haben: Wir rufen Sie an, falls sich etwas ändert.",
-        widget=forms.TextInput(attrs={"autocomplete": "tel", "inputmode": "tel"}),
+        widget=forms.TextInput(attrs={"type": "tel", "autocomplete": "tel"}),
     )
     seats = forms.IntegerField(
         label="Anzahl der Plätze",
-        min_value=1,
         initial=1,
         widget=forms.NumberInput(attrs={"inputmode": "numeric"}),
     )
@@ -69,12 +65,8 @@ class RegistrationForm(PlainTextFormMixin, forms.Form):
         self.session = session
         message = seats_message(session)
         seats = self.fields["seats"]
-        seats.max_value = session.group_limit
         seats.widget.attrs.update({"min": 1, "max": session.group_limit})
-        seats.error_messages.update(
-            {"required": message, "invalid": message, "min_value": message, "max_value": message}
-        )
-        seats.validators = []
+        seats.error_messages.update({"required": message, "invalid": message})
         if session.group_limit <= 1:
             seats.widget = forms.HiddenInput()
         else:
@@ -108,67 +100,3 @@ class RegistrationForm(PlainTextFormMixin, forms.Form):
                 if name not in self.errors:
                     self.add_error(name, messages)
         return data
-
-
-MONTH_FORMAT = "%Y-%m"
-
-
-class CalendarFilterForm(forms.Form):
-    """GET filters of the calendar; invalid values are reported next to their field."""
-
-    stadtteil = forms.ModelChoiceField(
-        label="Stadtteil",
-        queryset=District.objects.all(),
-        to_field_name="slug",
-        required=False,
-        empty_label="Alle Stadtteile",
-    )
-    zielgruppe = forms.ChoiceField(
-        label="Für wen",
-        choices=[("", "Alle"), *AUDIENCE_CHOICES[1:]],
-        required=False,
-    )
-    thema = forms.ModelChoiceField(
-        label="Thema",
-        queryset=DigitalService.objects.filter(workshops__isnull=False).distinct(),
-        to_field_name="slug",
-        required=False,
-        empty_label="Alle Themen",
-    )
-    von = forms.DateField(
-        label="Von",
-        required=False,
-        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
-        error_messages={"invalid": "Bitte geben Sie ein Datum wie 24.12.2026 an."},
-        input_formats=["%Y-%m-%d", "%d.%m.%Y"],
-        validators=[validate_sane_date],
-    )
-    bis = forms.DateField(
-        label="Bis",
-        required=False,
-        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
-        error_messages={"invalid": "Bitte geben Sie ein Datum wie 24.12.2026 an."},
-        input_formats=["%Y-%m-%d", "%d.%m.%Y"],
-        validators=[validate_sane_date],
-    )
-    frei = forms.BooleanField(label="nur mit freien Plätzen", required=False)
-
-    def clean(self):
-        data = super().clean()
-        start, end = data.get("von"), data.get("bis")
-        if start and end and end < start:
-            self.add_error("bis", "Das Ende des Zeitraums muss nach dem Anfang liegen.")
-        return data
-
-
-def parse_month(value: str | None, today: date) -> date:
-    """First day of the month `YYYY-MM`; the current month for missing or odd values."""
-    from datetime import datetime
-
-    try:
-        month = datetime.strptime(value or "", MONTH_FORMAT).date()
-    except ValueError:
-        return today.replace(day=1)
-    if not 2000 <= month.year <= 2100:
-        return today.replace(day=1)
-    return month

@@ -1,6 +1,6 @@
 """Mails to registrants: plain text and HTML in German, with the person's calendar entry.
 
-Which mail carries an entry, and its SEQUENCE, is decided in events.services.calendar_message;
+Which mail carries an entry, and its SEQUENCE, is decided in events.booking.calendar_message;
 the attachment's METHOD matches the Content-Type's method parameter (RFC 6047).
 """
 
@@ -11,8 +11,11 @@ from email.mime.text import MIMEText
 from django.conf import settings
 from django.core.mail import EmailMultiAlternatives
 from django.template.loader import render_to_string
+from django.utils import timezone
 
+from cms.models import SiteSettings
 from events import ics
+from events.links import cancel_url
 from events.models import Registration
 
 SUBJECTS = {
@@ -29,13 +32,11 @@ SUBJECTS = {
 def build_registration_mail(
     registration: Registration, kind: str, calendar_method: str | None = None
 ) -> EmailMultiAlternatives:
-    from django.utils import timezone
-
-    from events.services import cancel_url
-
     session = registration.session
     workshop = session.workshop
     start = timezone.localtime(session.start)
+    site = workshop.get_site()
+    site_settings = SiteSettings.for_site(site) if site else None
     context = {
         "kind": kind,
         "registration": registration,
@@ -50,6 +51,8 @@ def build_registration_mail(
         "waitlist_position": registration.waitlist_position,
         "retention_days": settings.LERNHAFEN_EVENTS_RETENTION_DAYS,
         "calendar_method": calendar_method,
+        "contact_phone": site_settings.contact_phone if site_settings else "",
+        "contact_hours": site_settings.contact_hours if site_settings else "",
     }
     subject = SUBJECTS[kind].format(title=workshop.title, date=f"{start:%d.%m.%Y}")
     text = render_to_string("events/mail/registration.txt", context)

@@ -9,31 +9,30 @@ booked seats and only then write, so a session is never overbooked.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
-from datetime import date, datetime, timedelta
-from itertools import islice
-from typing import TYPE_CHECKING
+from collections.abc import Callable, Mapping
+from datetime import datetime, timedelta
+from typing import TYPE_CHECKING, Any
 
-from dateutil.rrule import rrulestr
 from django.conf import settings
-from django.core import signing
 from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
-from django.db import connection, transaction
-from django.db.models import Case, F, Sum, When
+from django.db import transaction
+from django.db.models import F
 from django.utils import timezone
-from django.utils.crypto import constant_time_compare
 
-from cms.validators import DATE_RANGE_MESSAGE, EARLIEST_YEAR, LATEST_YEAR
+from events.booking import booked_seats, enqueue_mail, lock_session, unused_reference
+from events.links import (  # noqa: F401 (re-exported: callers find every registration rule here)
+    cancel_token,
+    cancel_url,
+    confirmation_url,
+    registration_for_token,
+)
 from events.models import Registration, Session, SessionSeries
+from events.recurrence import parse_exdates, series_starts  # noqa: F401 (re-exported)
 
 if TYPE_CHECKING:
     from django.contrib.auth.models import AbstractBaseUser
 
-CANCEL_SALT = "events.registration.cancel"
-
-# Only the concurrency test's negative control switches the row lock off.
-_USE_ROW_LOCK = True
 # Called between counting the booked seats and writing; the concurrency tests use it to widen
 # the race window (with the lock) or to line all requests up behind one count (without it).
 _between_count_and_insert: Callable[[], None] | None = None
@@ -96,20 +95,6 @@ def validate_registration(
         raise ValidationError(errors)
 
 
-def _lock_session(session_id: int) -> Session:
-    queryset = Session.objects.all()
-    if _USE_ROW_LOCK and connection.features.has_select_for_update:
-        queryset = queryset.select_for_update()
-    return queryset.get(pk=session_id)
-
-
-def _booked_seats(session_id: int) -> int:
-    booked = (
-        Registration.objects.confirmed().filter(session_id=session_id).aggregate(total=Sum("seats"))
-    )
-    return booked["total"] or 0
-
-
 def _check_contact_limit(session: Session, email: str, phone: str) -> None:
     limit = settings.LERNHAFEN_EVENTS_MAX_REGISTRATIONS_PER_CONTACT
     active = Registration.objects.active().filter(session=session)
@@ -151,7 +136,7 @@ def register(
     name, email, phone = name.strip(), email.strip(), phone.strip()
     validate_registration(session, name=name, email=email, phone=phone, seats=seats)
     with transaction.atomic():
-        locked = _lock_session(session.pk)
+        locked = lock_session(session.pk)
         if idempotency_key:
             earlier = _registration_for_key(locked, idempotency_key)
             if earlier is not None:
@@ -166,12 +151,12 @@ def register(
         if not locked.is_open_for_registration:
             raise ValidationError(MESSAGES["closed"], code="closed")
         _check_contact_limit(locked, email, phone)
-        free = locked.capacity - _booked_seats(locked.pk)
+        free = locked.capacity - booked_seats(locked.pk)
         if _between_count_and_insert:
             _between_count_and_insert()
         # Whoever waits already needs more seats than are free (promotion passes over only
         # those), so a request that fits is booked.
-        status = Registration.CONFIRMED if seats <= free else Registration.WAITLISTED
+        status = Registration.Status.CONFIRMED if seats <= free else Registration.Status.WAITLISTED
         registration = Registration.objects.create(
             session=locked,
             status=status,
@@ -182,9 +167,31 @@ def register(
             accessibility_needs=accessibility_needs.strip(),
             registered_by=registered_by,
             idempotency_key=idempotency_key,
+            reference=unused_reference(),
         )
-    _enqueue_mail(registration, "confirmed" if status == Registration.CONFIRMED else "waitlisted")
+    enqueue_mail(registration, "confirmed" if status == Registration.CONFIRMED else "waitlisted")
     return registration
+
+
+# The fields of a checked booking request that `register()` takes as they are.
+BOOKING_FIELDS = ("name", "email", "phone", "seats", "accessibility_needs")
+
+
+def register_request(
+    session: Session,
+    data: Mapping[str, Any],
+    *,
+    idempotency_key: str = "",
+    registered_by: AbstractBaseUser | None = None,
+) -> Registration:
+    """`register()` with a checked booking request: the registration form's cleaned_data or
+    the JSON API's values. The one place that turns either into service arguments, so both ways
+    in book alike; missing optional fields count as empty."""
+    details = {name: data.get(name, "") for name in BOOKING_FIELDS}
+    details["seats"] = data.get("seats") or 1
+    return register(
+        session, idempotency_key=idempotency_key, registered_by=registered_by, **details
+    )
 
 
 def _registration_for_key(session: Session, key: str) -> Registration | None:
@@ -200,7 +207,7 @@ def cancel(registration: Registration) -> list[Registration]:
     changes nothing.
     """
     with transaction.atomic():
-        _lock_session(registration.session_id)
+        lock_session(registration.session_id)
         current = Registration.objects.get(pk=registration.pk)
         if current.status == Registration.CANCELLED:
             return []
@@ -209,9 +216,9 @@ def cancel(registration: Registration) -> list[Registration]:
         current.save(update_fields=["status", "cancelled_at"])
         promoted = _promote(current.session_id)
     registration.status, registration.cancelled_at = current.status, current.cancelled_at
-    _enqueue_mail(current, "cancelled")
+    enqueue_mail(current, "cancelled")
     for moved_up in promoted:
-        _enqueue_mail(moved_up, "promoted")
+        enqueue_mail(moved_up, "promoted")
     return promoted
 
 
@@ -222,10 +229,10 @@ def promote_waitlist(session: Session) -> list[Registration]:
     class of 20 on the list does not block a single person while 3 seats are free.
     """
     with transaction.atomic():
-        _lock_session(session.pk)
+        lock_session(session.pk)
         promoted = _promote(session.pk)
     for moved_up in promoted:
-        _enqueue_mail(moved_up, "promoted")
+        enqueue_mail(moved_up, "promoted")
     return promoted
 
 
@@ -233,7 +240,7 @@ def _promote(session_id: int) -> list[Registration]:
     session = Session.objects.get(pk=session_id)
     if not session.is_open_for_registration:
         return []
-    free = session.capacity - _booked_seats(session_id)
+    free = session.capacity - booked_seats(session_id)
     promoted = []
     for waiting in Registration.objects.waitlisted().filter(session_id=session_id):
         if free <= 0:
@@ -245,43 +252,6 @@ def _promote(session_id: int) -> list[Registration]:
             free -= waiting.seats
             promoted.append(waiting)
     return promoted
-
-
-# --- Cancellation links ---------------------------------------------------------------------
-
-
-def cancel_token(registration: Registration) -> str:
-    """A signed token for the personal cancellation link (no login needed).
-
-    "<pk>-<HMAC signature>": only letters, digits, "-" and "_", as Wagtail's page URLs allow.
-    """
-    signature = signing.Signer(salt=CANCEL_SALT).signature(str(registration.pk))
-    return f"{registration.pk}-{signature}"
-
-
-def registration_for_token(token: str) -> Registration | None:
-    pk, _, signature = token.partition("-")
-    if not pk.isdigit() or not constant_time_compare(
-        signature, signing.Signer(salt=CANCEL_SALT).signature(pk)
-    ):
-        return None
-    return (
-        Registration.objects.select_related("session__workshop", "session__venue__district")
-        .filter(pk=pk, anonymised_at__isnull=True)
-        .first()
-    )
-
-
-def cancel_url(registration: Registration) -> str:
-    index = registration.session.workshop.get_parent().specific
-    return index.url + index.reverse_subpage("cancel", args=[cancel_token(registration)])
-
-
-def confirmation_url(registration: Registration) -> str:
-    workshop = registration.session.workshop
-    return workshop.url + workshop.reverse_subpage(
-        "confirmation", args=[cancel_token(registration)]
-    )
 
 
 # --- Organiser changes ----------------------------------------------------------------------
@@ -299,7 +269,7 @@ def session_changed(session: Session, changed: list[str]) -> int:
     kind = "session_cancelled" if session.is_cancelled else "session_changed"
     notified = 0
     for registration in session.registrations.active():
-        _enqueue_mail(registration, kind)
+        enqueue_mail(registration, kind)
         notified += 1
     return notified
 
@@ -321,105 +291,6 @@ def move_session(session: Session, *, start: datetime, end: datetime) -> int:
 
 
 # --- Series -----------------------------------------------------------------------------------
-
-
-def parse_exdates(text: str) -> set[date]:
-    days = set()
-    for line in (text or "").split():
-        try:
-            days.add(date.fromisoformat(line.strip().rstrip(",")))
-        except ValueError:
-            raise ValueError(
-                f"„{line}“ ist kein Datum. Bitte je Zeile ein Datum wie 2026-12-24 eingeben."
-            ) from None
-    return days
-
-
-MAX_SERIES_SESSIONS = 200
-# A series ends within this many days of its first date. Rules are checked before dateutil
-# expands them: it walks candidate dates until the next match, so a rule that (almost) never
-# matches – every 30 February, the 2nd Monday of a week – would burn CPU up to year 9999.
-# Hence only the parts a workshop series needs, each in a range that matches every few months.
-MAX_SERIES_DAYS = 2 * 366
-SERIES_FREQUENCIES = ("DAILY", "WEEKLY", "MONTHLY")
-_RULE_MESSAGE = "Diese Regel verstehen wir nicht. Beispiel: FREQ=WEEKLY;BYDAY=TU;COUNT=10"
-_HORIZON_MESSAGE = (
-    "Eine Terminreihe darf höchstens zwei Jahre dauern. Bitte legen Sie danach eine neue an."
-)
-_WEEKDAY = r"(MO|TU|WE|TH|FR|SA|SU)"
-_MONTHDAY = r"-?([1-9]|[12]\d|3[01])"
-_RULE_PARTS = {
-    "FREQ": re.compile(r"[A-Z]+"),
-    "INTERVAL": re.compile(r"[1-4]"),
-    "COUNT": re.compile(r"\d{1,6}"),
-    "UNTIL": re.compile(r"\d{8}(T\d{6}Z?)?"),
-    "WKST": re.compile(_WEEKDAY),
-    "BYDAY": re.compile(rf"[+-]?[1-5]?{_WEEKDAY}(,[+-]?[1-5]?{_WEEKDAY})*"),
-    "BYMONTHDAY": re.compile(rf"{_MONTHDAY}(,{_MONTHDAY})*"),
-}
-
-
-def check_rule(text: str) -> dict[str, str]:
-    """The parts of an RRULE; a German ValueError unless it is a bounded workshop series."""
-    parts: dict[str, str] = {}
-    for part in text.split(";"):
-        name, _, value = part.partition("=")
-        pattern = _RULE_PARTS.get(name)
-        if pattern is None or name in parts or not pattern.fullmatch(value):
-            raise ValueError(_RULE_MESSAGE)
-        parts[name] = value
-    if parts.get("FREQ") not in SERIES_FREQUENCIES:
-        raise ValueError(
-            "Eine Terminreihe wiederholt sich täglich, wöchentlich oder monatlich "
-            "(FREQ=DAILY, WEEKLY oder MONTHLY)."
-        )
-    if parts["FREQ"] != "MONTHLY" and (
-        "BYMONTHDAY" in parts or re.search(r"\d", parts.get("BYDAY", ""))
-    ):
-        raise ValueError("Tage wie „1WE“ und BYMONTHDAY gibt es nur bei FREQ=MONTHLY.")
-    if "BYDAY" in parts and "BYMONTHDAY" in parts:
-        # "the 5th Monday that is the 1st" never happens.
-        raise ValueError("Bitte verwenden Sie entweder BYDAY oder BYMONTHDAY, nicht beides.")
-    if "COUNT" not in parts and "UNTIL" not in parts:
-        raise ValueError("Bitte begrenzen Sie die Regel mit COUNT= oder UNTIL=.")
-    if int(parts.get("COUNT", 0)) > MAX_SERIES_SESSIONS:
-        raise ValueError(f"Eine Terminreihe hat höchstens {MAX_SERIES_SESSIONS} Termine.")
-    return parts
-
-
-def series_starts(series: SessionSeries) -> list[datetime]:
-    """Start times (aware, Europe/Berlin wall clock kept across DST) the rule produces."""
-    if not series.first_start:
-        return []
-    local_start = timezone.localtime(series.first_start).replace(tzinfo=None)
-    if not EARLIEST_YEAR <= local_start.year <= LATEST_YEAR:
-        raise ValueError(DATE_RANGE_MESSAGE)
-    rule_text = series.rrule.strip().removeprefix("RRULE:").upper()
-    parts = check_rule(rule_text)
-    horizon = local_start + timedelta(days=MAX_SERIES_DAYS)
-    if "UNTIL" in parts:
-        try:
-            until = datetime.strptime(parts["UNTIL"][:8], "%Y%m%d")
-        except ValueError:
-            raise ValueError(_RULE_MESSAGE) from None
-        if until > horizon:
-            raise ValueError(_HORIZON_MESSAGE)
-    try:
-        # Naive local times: a weekly 10:00 course stays at 10:00 after the clocks change.
-        rule = rrulestr(rule_text, dtstart=local_start, ignoretz=True)
-        starts = list(islice(iter(rule), MAX_SERIES_SESSIONS + 1))
-    except (TypeError, ValueError, OverflowError):
-        raise ValueError(_RULE_MESSAGE) from None
-    if len(starts) > MAX_SERIES_SESSIONS:
-        raise ValueError(
-            f"Die Regel ergibt mehr als {MAX_SERIES_SESSIONS} Termine. "
-            "Bitte begrenzen Sie sie mit COUNT= oder UNTIL=."
-        )
-    if starts and starts[-1] > horizon:
-        raise ValueError(_HORIZON_MESSAGE)
-    skipped = parse_exdates(series.exdates)
-    tz = timezone.get_default_timezone()
-    return [s.replace(tzinfo=tz) for s in starts if s.date() not in skipped]
 
 
 def generate_sessions(series: SessionSeries) -> list[Session]:
@@ -464,7 +335,7 @@ def send_due_reminders(now: datetime | None = None) -> int:
             pk=registration.pk, reminder_sent_at__isnull=True
         ).update(reminder_sent_at=now)
         if updated:  # another worker may have taken it meanwhile
-            _enqueue_mail(registration, "reminder")
+            enqueue_mail(registration, "reminder")
             count += 1
     return count
 
@@ -485,48 +356,3 @@ def purge_registrations(now: datetime | None = None) -> tuple[str, int]:
         anonymised_at=now,
     )
     return ("Anmeldungen zu Workshops (anonymisiert)", count)
-
-
-# --- Personal calendar entries (iTIP, RFC 5546) --------------------------------------------------
-
-# Mails that give or update the person's calendar entry, and those that remove an entry the
-# person received ("waitlisted" too: a Lotse can move a booked seat back to the waitlist).
-_ENTRY_KINDS = {"confirmed", "promoted", "session_changed"}
-_REMOVAL_KINDS = {"cancelled", "session_cancelled", "waitlisted"}
-
-
-def calendar_message(registration: Registration, kind: str) -> str | None:
-    """Decide the calendar part of a mail and record its SEQUENCE; returns the iTIP method.
-
-    Each registration has its own UID (feeds keep one UID per session). A person gets an entry
-    (REQUEST) only while holding a seat – the waitlist mail carries none – and a CANCEL only for
-    an entry they received. Every REQUEST after the first and every CANCEL raises the stored
-    SEQUENCE, so it never goes backwards for a UID. A reminder repeats the current entry.
-    """
-    received = registration.calendar_sequence is not None
-    holds_seat = registration.status == Registration.CONFIRMED
-    if kind == "reminder":
-        return "REQUEST" if received and holds_seat else None
-    if kind in _REMOVAL_KINDS:
-        if not received:
-            return None
-        method = "CANCEL"
-    elif kind in _ENTRY_KINDS and holds_seat:
-        method = "REQUEST"
-    else:
-        return None
-    Registration.objects.filter(pk=registration.pk).update(
-        calendar_sequence=Case(
-            When(calendar_sequence__isnull=True, then=0), default=F("calendar_sequence") + 1
-        )
-    )
-    registration.refresh_from_db(fields=["calendar_sequence"])
-    return method
-
-
-def _enqueue_mail(registration: Registration, kind: str) -> None:
-    if not registration.email:
-        return  # phone-only registrations: the team calls, as the form says
-    from events.tasks import send_registration_mail
-
-    send_registration_mail.enqueue(registration.pk, kind, calendar_message(registration, kind))

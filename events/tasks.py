@@ -1,15 +1,15 @@
-"""Background work (django-tasks): mails and the scheduled jobs.
+"""Background work (django-tasks): the registrants' mails.
 
 Tests and the local demo use the immediate backend; production queues them in the database for
-`manage.py db_worker` (README). Scheduled: `manage.py send_event_reminders` (hourly) and
-`manage.py purge_personal_data` (daily).
+`manage.py db_worker` (README). Scheduled jobs are management commands that call the services:
+`manage.py send_event_reminders` (hourly) and `manage.py purge_personal_data` (daily).
 """
 
 from __future__ import annotations
 
 from django_tasks import task
 
-from events import mails, services
+from events import mails
 from events.models import Registration
 
 
@@ -18,7 +18,7 @@ def send_registration_mail(
     registration_id: int, kind: str, calendar_method: str | None = None
 ) -> bool:
     """`calendar_method` (REQUEST, CANCEL or None) was decided and its SEQUENCE stored by
-    events.services.calendar_message when the mail was enqueued."""
+    events.booking.calendar_message when the mail was enqueued."""
     registration = (
         Registration.objects.select_related("session__workshop", "session__venue__district")
         .filter(pk=registration_id, anonymised_at__isnull=True)
@@ -28,13 +28,3 @@ def send_registration_mail(
         return False
     mails.send_registration_mail(registration, kind, calendar_method)
     return True
-
-
-@task()
-def send_due_reminders() -> int:
-    return services.send_due_reminders()
-
-
-@task()
-def purge_registrations() -> int:
-    return services.purge_registrations()[1]

@@ -5,28 +5,27 @@ from __future__ import annotations
 import calendar as pycalendar
 import re
 import uuid
-from datetime import date, datetime, time, timedelta
+from datetime import date, datetime, timedelta
 from itertools import groupby
-from typing import TYPE_CHECKING
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
-from django.db.models import F, Q, QuerySet
+from django.db.models import Q
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.utils import timezone
 from django.utils.http import urlencode
+from wagtail.views import serve
 
-from cms.ratelimits import rate_limited
+from courses.models import CoursePage
 from events import ics, services
-from events.forms import HONEYPOT_FIELD, CalendarFilterForm, RegistrationForm, parse_month
-from events.models import Registration, Session
+from events.filters import CalendarFilter, local_day_start
+from events.forms import HONEYPOT_FIELD, RegistrationForm
+from events.models import EventIndexPage, LotseProfile, Registration, Session, WorkshopPage
 from events.models.pages import ics_url
-
-if TYPE_CHECKING:
-    from events.models import EventIndexPage, WorkshopPage
+from events.throttling import RATE_LIMITED, registration_rate_limited
 
 PAGE_SIZE = 30
 WORKSHOP_SESSION_LIMIT = 30
@@ -35,14 +34,7 @@ MONTHS = [
     "Januar", "Februar", "März", "April", "Mai", "Juni",
     "Juli", "August", "September", "Oktober", "November", "Dezember",
 ]  # fmt: skip
-RATE_LIMITED = (
-    "Von Ihrem Anschluss kamen in kurzer Zeit sehr viele Anmeldungen. Bitte versuchen Sie es "
-    "in einer Stunde noch einmal oder rufen Sie uns an."
-)
-
-
-def _local_day_start(day: date) -> datetime:
-    return timezone.make_aware(datetime.combine(day, time.min))
+MONTH_FORMAT = "%Y-%m"
 
 
 def group_by_day(sessions) -> list[tuple[date, list[Session]]]:
@@ -50,24 +42,6 @@ def group_by_day(sessions) -> list[tuple[date, list[Session]]]:
         (day, list(items))
         for day, items in groupby(sessions, key=lambda s: timezone.localtime(s.start).date())
     ]
-
-
-def filtered_sessions(form: CalendarFilterForm) -> QuerySet[Session]:
-    sessions = Session.objects.public().for_listing()
-    data = form.cleaned_data if form.is_valid() else {}
-    if data.get("stadtteil"):
-        sessions = sessions.filter(venue__district=data["stadtteil"])
-    if data.get("zielgruppe"):
-        sessions = sessions.filter(Q(workshop__audience=data["zielgruppe"]))
-    if data.get("thema"):
-        sessions = sessions.filter(workshop__digital_service=data["thema"])
-    if data.get("von"):
-        sessions = sessions.filter(end__gte=_local_day_start(data["von"]))
-    if data.get("bis"):
-        sessions = sessions.filter(start__lt=_local_day_start(data["bis"] + timedelta(days=1)))
-    if data.get("frei"):
-        sessions = sessions.filter(status=Session.SCHEDULED, booked_seats__lt=F("capacity"))
-    return sessions
 
 
 def _filter_query(request: HttpRequest, *drop: str) -> str:
@@ -98,8 +72,9 @@ def month_grid(month: date, sessions) -> list[list[dict | None]]:
 
 
 def calendar(request: HttpRequest, page: EventIndexPage) -> HttpResponse:
-    form = CalendarFilterForm(request.GET or None)
-    sessions = filtered_sessions(form)
+    filters = CalendarFilter(request.GET or None, queryset=Session.objects.public().for_listing())
+    form = filters.form
+    sessions = filters.sessions
     now = timezone.now()
     today = timezone.localdate()
     view = "monat" if request.GET.get("ansicht") == "monat" else "liste"
@@ -117,7 +92,7 @@ def calendar(request: HttpRequest, page: EventIndexPage) -> HttpResponse:
         next_month = (month + timedelta(days=32)).replace(day=1)
         prev_month = (month - timedelta(days=1)).replace(day=1)
         in_month = sessions.filter(
-            start__gte=_local_day_start(month), start__lt=_local_day_start(next_month)
+            start__gte=local_day_start(month), start__lt=local_day_start(next_month)
         )
         context.update(
             {
@@ -137,6 +112,17 @@ def calendar(request: HttpRequest, page: EventIndexPage) -> HttpResponse:
         context.update({"page_obj": page_obj, "days": group_by_day(page_obj.object_list)})
     status = 400 if form.is_bound and not form.is_valid() else 200
     return TemplateResponse(request, page.get_template(request), context, status=status)
+
+
+def parse_month(value: str | None, today: date) -> date:
+    """First day of the month `YYYY-MM`; the current month for missing or odd values."""
+    try:
+        month = datetime.strptime(value or "", MONTH_FORMAT).date()
+    except ValueError:
+        return today.replace(day=1)
+    if not 2000 <= month.year <= 2100:
+        return today.replace(day=1)
+    return month
 
 
 def feed_links(request: HttpRequest, page: EventIndexPage, *, path: str | None = None) -> dict:
@@ -179,7 +165,7 @@ def session_detail(request: HttpRequest, page: WorkshopPage, session_id: int) ->
     status = 200
     if request.method == "POST" and session.is_open_for_registration:
         form = RegistrationForm(request.POST, session=session, retention_days=retention)
-        if _rate_limited(request):
+        if registration_rate_limited(request):
             form.is_valid()
             form.add_error(None, RATE_LIMITED)
             status = 429
@@ -195,7 +181,10 @@ def session_detail(request: HttpRequest, page: WorkshopPage, session_id: int) ->
                 _add_service_errors(form, error)
                 status = 400
             else:
-                return redirect(services.confirmation_url(registration), permanent=False)
+                # The fragment lets the page start at the confirmation, also without JavaScript.
+                return redirect(
+                    services.confirmation_url(registration) + "#bestaetigung", permanent=False
+                )
         else:
             status = 400
     else:
@@ -226,28 +215,21 @@ def _submission_token(request: HttpRequest) -> str:
 
 
 def _register_once(request: HttpRequest, session: Session, form: RegistrationForm):
-    details = {
-        "name": form.cleaned_data["name"],
-        "email": form.cleaned_data["email"],
-        "phone": form.cleaned_data["phone"],
-        "seats": form.cleaned_data["seats"],
-        "accessibility_needs": form.cleaned_data["accessibility_needs"],
-        "registered_by": request.user if request.user.is_authenticated else None,
-    }
+    user = request.user if request.user.is_authenticated else None
     token = request.POST.get(SUBMISSION_TOKEN_FIELD, "")
     try:
         key = token if SUBMISSION_TOKEN_RE.match(token) else ""
-        return services.register(session, idempotency_key=key, **details)
+        return services.register_request(
+            session, form.cleaned_data, idempotency_key=key, registered_by=user
+        )
     except services.IdempotencyKeyReused:
         # The same form page sent again with other details (back button): a new booking.
-        return services.register(session, **details)
+        return services.register_request(session, form.cleaned_data, registered_by=user)
 
 
 def session_guides(session: Session) -> list:
     """The Digitallotsen of a session as residents may see them: their chosen name, languages
     and – only if they chose to publish it – how to reach them. One query."""
-    from events.models import LotseProfile
-
     return list(
         LotseProfile.objects.filter(user__in=session.digitallotsen.all()).order_by("display_name")
     )
@@ -259,11 +241,6 @@ def _add_service_errors(form: RegistrationForm, error: ValidationError) -> None:
             form.add_error(field if field in form.fields else None, messages)
     else:
         form.add_error(None, error.messages)
-
-
-def _rate_limited(request: HttpRequest) -> bool:
-    """One budget for the form and the API: a registration counts wherever it comes from."""
-    return rate_limited(request, "events:register", settings.LERNHAFEN_EVENTS_REGISTRATION_RATE)
 
 
 def session_ics(request: HttpRequest, page: WorkshopPage, session_id: int) -> HttpResponse:
@@ -282,6 +259,10 @@ def confirmation(request: HttpRequest, page: WorkshopPage, token: str) -> HttpRe
             "registration": registration,
             "session": registration.session,
             "cancel_url": services.cancel_url(registration),
+            "others_waiting": Registration.objects.waitlisted()
+            .filter(session_id=registration.session_id)
+            .exclude(pk=registration.pk)
+            .exists(),
         }
     )
     return TemplateResponse(request, "events/confirmation_page.html", context)
@@ -292,8 +273,10 @@ def cancel_registration(request: HttpRequest, page: EventIndexPage, token: str) 
     if registration is None:
         return _invalid_link(request, page)
     done = False
+    was_waiting = registration.status == Registration.Status.WAITLISTED
+    promoted: list[Registration] = []
     if request.method == "POST" and registration.status != Registration.CANCELLED:
-        services.cancel(registration)
+        promoted = services.cancel(registration)
         done = True
     context = page.get_context(request)
     context.update(
@@ -301,6 +284,9 @@ def cancel_registration(request: HttpRequest, page: EventIndexPage, token: str) 
             "registration": registration,
             "session": registration.session,
             "done": done,
+            # What the cancellation set free, so the page says only what is true.
+            "was_waiting": was_waiting,
+            "seat_went_to_waitlist": bool(promoted),
             "already_cancelled": registration.status == Registration.CANCELLED and not done,
         }
     )
@@ -329,7 +315,7 @@ def _ics_response(body: bytes, filename: str, *, download: bool) -> HttpResponse
 def related_sessions(page, limit: int = 6) -> list[Session]:
     """Upcoming sessions of workshops linked to a course or tutorial page or its services."""
     condition = Q()
-    if page.__class__.__name__ == "CoursePage":
+    if isinstance(page, CoursePage):
         condition |= Q(workshop__course_id=page.pk)
         service_ids = list(page.digital_services.values_list("pk", flat=True))
         if service_ids:
@@ -355,6 +341,4 @@ def next_sessions(limit: int = 4) -> list[Session]:
 
 def serve_ics(request: HttpRequest, path: str) -> HttpResponse:
     """Serve `/kalender/feed.ics` & co.: Wagtail only routes paths that end in a slash."""
-    from wagtail.views import serve
-
     return serve(request, path + "/")

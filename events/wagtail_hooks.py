@@ -104,8 +104,11 @@ class RegistrationViewSet(ScopedSnippetViewSet):
     model = Registration
     menu_label = "Anmeldungen"
     icon = "group"
-    list_display = ["__str__", "session", "seats", "created_at"]
+    list_display = ["__str__", "reference", "session", "seats", "created_at"]
     list_filter = ["status"]
+    # Whoever takes a cancellation by phone finds the booking by its reference number.
+    search_fields = ["reference", "name"]
+    search_backend_name = None
     inspect_view_enabled = True
 
 
@@ -168,6 +171,7 @@ def related_workshops(request, page):
 
 @hooks.register(SEED_DEMO, order=20)
 def seed_demo(demo):
+    # Imported on demand: the demo content is only needed by `seed_demo`, not by every request.
     from events.demo import seed_events
 
     seed_events(demo)

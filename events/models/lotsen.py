@@ -107,9 +107,13 @@ class LotseProfile(index.Indexed, models.Model):
 class Attendance(models.Model):
     """Whether a confirmed registration came to the session (recorded by the Lotse)."""
 
-    ATTENDED = "attended"
-    NO_SHOW = "no_show"
-    STATUS_CHOICES = [(ATTENDED, "Teilgenommen"), (NO_SHOW, "Nicht erschienen")]
+    class Status(models.TextChoices):
+        ATTENDED = "attended", "Teilgenommen"
+        NO_SHOW = "no_show", "Nicht erschienen"
+
+    # Short names for the members, as callers write them (Attendance.ATTENDED).
+    ATTENDED = Status.ATTENDED
+    NO_SHOW = Status.NO_SHOW
 
     registration = models.OneToOneField(
         "events.Registration",
@@ -117,7 +121,7 @@ class Attendance(models.Model):
         related_name="attendance",
         verbose_name="Anmeldung",
     )
-    status = models.CharField("Anwesenheit", max_length=12, choices=STATUS_CHOICES)
+    status = models.CharField("Anwesenheit", max_length=12, choices=Status.choices)
     recorded_at = models.DateTimeField("Erfasst am", default=timezone.now)
     recorded_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -143,20 +147,21 @@ class SessionReview(models.Model):
     (SessionQuerySet.public); a session without a review row needs none.
     """
 
-    PENDING = "pending"
-    APPROVED = "approved"
-    REJECTED = "rejected"
-    STATE_CHOICES = [
-        (PENDING, "Wartet auf Freigabe"),
-        (APPROVED, "Freigegeben"),
-        (REJECTED, "Abgelehnt"),
-    ]
-    HIDDEN_STATES = (PENDING, REJECTED)
+    class State(models.TextChoices):
+        PENDING = "pending", "Wartet auf Freigabe"
+        APPROVED = "approved", "Freigegeben"
+        REJECTED = "rejected", "Abgelehnt"
+
+    PENDING = State.PENDING
+    APPROVED = State.APPROVED
+    REJECTED = State.REJECTED
+    # States that keep a session out of the calendar, feeds and API (SessionQuerySet.public).
+    HIDDEN_STATES = (State.PENDING, State.REJECTED)
 
     session = models.OneToOneField(
         "events.Session", on_delete=models.CASCADE, related_name="review", verbose_name="Termin"
     )
-    state = models.CharField("Stand", max_length=10, choices=STATE_CHOICES, default=PENDING)
+    state = models.CharField("Stand", max_length=10, choices=State.choices, default=State.PENDING)
     submitted_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         on_delete=models.SET_NULL,

@@ -1,25 +1,31 @@
 """The calendar (/kalender/) and workshop pages (/kalender/<slug>/) with their sessions.
 
-The route methods only hand over to events.views; the pages hold fields and querysets.
+The pages hold fields and querysets; their sub-page routes live in events.routes (named by
+dotted path, as Django names a URLconf), which hands them to events.views and events.feeds.
 """
 
 from __future__ import annotations
 
 from django.db import models
-from django.http import HttpRequest, HttpResponse
 from django.utils import timezone
+from django.utils.module_loading import import_string
 from wagtail.admin.panels import FieldPanel, HelpPanel, MultiFieldPanel
-from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.contrib.routable_page.models import RoutablePageMixin
 from wagtail.fields import RichTextField
 from wagtail.models import Page
 from wagtail.search import index
 
-AUDIENCE_CHOICES = [
-    ("alle", "Alle Interessierten"),
-    ("senioren", "Senior*innen"),
-    ("schulen", "Schulklassen und Lehrkräfte"),
-    ("familien", "Eltern und Familien"),
-]
+
+class Audience(models.TextChoices):
+    """Who a workshop is for; the calendar filters by it (?zielgruppe=senioren)."""
+
+    ALLE = "alle", "Alle Interessierten"
+    SENIOREN = "senioren", "Senior*innen"
+    SCHULEN = "schulen", "Schulklassen und Lehrkräfte"
+    FAMILIEN = "familien", "Eltern und Familien"
+
+
+AUDIENCE_CHOICES = Audience.choices
 
 
 def ics_url(page: Page, name: str, *args) -> str:
@@ -27,7 +33,17 @@ def ics_url(page: Page, name: str, *args) -> str:
     return (page.url + page.reverse_subpage(name, args=list(args))).rstrip("/")
 
 
-class EventIndexPage(RoutablePageMixin, Page):
+class SubpageRoutesMixin(RoutablePageMixin):
+    """Routes from a list of `django.urls.path()`s named by `subpage_routes` (dotted path)."""
+
+    subpage_routes = ""
+
+    @classmethod
+    def get_subpage_urls(cls):
+        return tuple(import_string(cls.subpage_routes))
+
+
+class EventIndexPage(SubpageRoutesMixin, Page):
     """The workshop calendar: list by day, month grid, filters, feeds, cancellation links."""
 
     intro = models.TextField("Einleitung", blank=True, max_length=600)
@@ -42,47 +58,17 @@ class EventIndexPage(RoutablePageMixin, Page):
     parent_page_types = ["cms.HomePage"]
     subpage_types = ["events.WorkshopPage"]
     max_count_per_parent = 1
-    template = "events/event_index_page.html"
+    subpage_routes = "events.routes.EVENT_INDEX_ROUTES"
 
     class Meta:
         verbose_name = "Workshop-Kalender"
         verbose_name_plural = "Workshop-Kalender"
 
-    @path("")
-    def calendar(self, request: HttpRequest) -> HttpResponse:
-        from events import views
-
-        return views.calendar(request, self)
-
-    @path("feed.ics/", name="feed")
-    def feed(self, request: HttpRequest) -> HttpResponse:
-        from events import feeds
-
-        return feeds.feed(request, self)
-
-    @path("stadtteil/<slug:district_slug>/feed.ics/", name="district_feed")
-    def district_feed(self, request: HttpRequest, district_slug: str) -> HttpResponse:
-        from events import feeds
-
-        return feeds.feed(request, self, district_slug=district_slug)
-
-    @path("kurs/<slug:course_slug>/feed.ics/", name="course_feed")
-    def course_feed(self, request: HttpRequest, course_slug: str) -> HttpResponse:
-        from events import feeds
-
-        return feeds.feed(request, self, course_slug=course_slug)
-
-    @path("abmelden/<str:token>/", name="cancel")
-    def cancel(self, request: HttpRequest, token: str) -> HttpResponse:
-        from events import views
-
-        return views.cancel_registration(request, self, token)
-
     def workshops(self):
         return WorkshopPage.objects.child_of(self).live()
 
 
-class WorkshopPage(RoutablePageMixin, Page):
+class WorkshopPage(SubpageRoutesMixin, Page):
     """One workshop (e.g. „Termine online buchen“) with its sessions in the districts."""
 
     summary = models.TextField("Kurzbeschreibung", max_length=400)
@@ -105,7 +91,9 @@ class WorkshopPage(RoutablePageMixin, Page):
         related_name="workshops",
         verbose_name="Digitales Angebot (Thema)",
     )
-    audience = models.CharField("Für wen", max_length=20, choices=AUDIENCE_CHOICES, default="alle")
+    audience = models.CharField(
+        "Für wen", max_length=20, choices=Audience.choices, default=Audience.ALLE
+    )
     what_to_bring = models.TextField(
         "Bitte mitbringen",
         max_length=400,
@@ -140,44 +128,12 @@ class WorkshopPage(RoutablePageMixin, Page):
     ]
     parent_page_types = ["events.EventIndexPage"]
     subpage_types: list[str] = []
-    template = "events/workshop_page.html"
+    subpage_routes = "events.routes.WORKSHOP_ROUTES"
 
     class Meta:
         verbose_name = "Workshop"
 
-    @path("")
-    def detail(self, request: HttpRequest) -> HttpResponse:
-        from events import views
-
-        return views.workshop(request, self)
-
-    @path("termin/<int:session_id>/", name="session")
-    def session(self, request: HttpRequest, session_id: int) -> HttpResponse:
-        from events import views
-
-        return views.session_detail(request, self, session_id)
-
-    @path("termin/<int:session_id>/termin.ics/", name="session_ics")
-    def session_ics(self, request: HttpRequest, session_id: int) -> HttpResponse:
-        from events import views
-
-        return views.session_ics(request, self, session_id)
-
-    @path("anmeldung/<str:token>/", name="confirmation")
-    def confirmation(self, request: HttpRequest, token: str) -> HttpResponse:
-        from events import views
-
-        return views.confirmation(request, self, token)
-
-    @path("feed.ics/", name="feed")
-    def feed(self, request: HttpRequest) -> HttpResponse:
-        from events import feeds
-
-        return feeds.feed(request, self.get_parent().specific, workshop=self)
-
     def upcoming_sessions(self):
         if self.pk is None:  # a new workshop in the editor's preview has no sessions yet
-            from events.models import Session
-
-            return Session.objects.none()
+            return self._meta.get_field("sessions").related_model.objects.none()
         return self.sessions.upcoming(timezone.now()).for_listing()

@@ -6,6 +6,8 @@ through events.services, which locks the session row while it decides between se
 
 from __future__ import annotations
 
+import secrets
+
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
@@ -15,6 +17,18 @@ from django.utils import timezone
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 
 from cms.validators import validate_sane_date
+from events.models.lotsen import SessionReview
+from events.models.pages import ics_url
+from events.recurrence import parse_exdates, series_starts
+
+# Reference numbers people read out on the phone: no 0/O, 1/I/L, 2/Z, 5/S, 8/B, 6/G, U/V.
+REFERENCE_ALPHABET = "ACDEFHJKMNPRTWXY34679"
+REFERENCE_LENGTH = 6
+
+
+def random_reference() -> str:
+    """A fresh reference number; events.booking.unused_reference also checks it is unused."""
+    return "".join(secrets.choice(REFERENCE_ALPHABET) for _ in range(REFERENCE_LENGTH))
 
 
 class SessionQuerySet(models.QuerySet):
@@ -23,7 +37,9 @@ class SessionQuerySet(models.QuerySet):
 
         Sessions a Lotse planned that Koordination has not approved (SessionReview) stay out.
         """
-        return self.filter(workshop__live=True).exclude(review__state__in=("pending", "rejected"))
+        return self.filter(workshop__live=True).exclude(
+            review__state__in=SessionReview.HIDDEN_STATES
+        )
 
     def upcoming(self, now=None) -> SessionQuerySet:
         return self.filter(end__gte=now or timezone.now())
@@ -60,9 +76,13 @@ class SessionQuerySet(models.QuerySet):
 class Session(models.Model):
     """One date of a workshop. Times are stored in UTC and shown in Europe/Berlin."""
 
-    SCHEDULED = "scheduled"
-    CANCELLED = "cancelled"
-    STATUS_CHOICES = [(SCHEDULED, "Findet statt"), (CANCELLED, "Abgesagt")]
+    class Status(models.TextChoices):
+        SCHEDULED = "scheduled", "Findet statt"
+        CANCELLED = "cancelled", "Abgesagt"
+
+    # Short names for the members, as callers write them (Session.CANCELLED).
+    SCHEDULED = Status.SCHEDULED
+    CANCELLED = Status.CANCELLED
 
     workshop = models.ForeignKey(
         "events.WorkshopPage",
@@ -105,7 +125,9 @@ class Session(models.Model):
         related_name="assigned_sessions",
         verbose_name="Digitallotsen",
     )
-    status = models.CharField("Status", max_length=12, choices=STATUS_CHOICES, default=SCHEDULED)
+    status = models.CharField(
+        "Status", max_length=12, choices=Status.choices, default=Status.SCHEDULED
+    )
     # Raised on every change residents must know about; it is the iCalendar SEQUENCE.
     sequence = models.PositiveIntegerField("Änderungszähler", default=0, editable=False)
     created_at = models.DateTimeField(auto_now_add=True)
@@ -196,8 +218,6 @@ class Session(models.Model):
         return self.workshop.url + self.workshop.reverse_subpage("session", args=[self.pk])
 
     def get_ics_url(self) -> str:
-        from events.models.pages import ics_url
-
         return ics_url(self.workshop, "session_ics", self.pk)
 
     @property
@@ -270,8 +290,6 @@ class SessionSeries(models.Model):
         return f"{title}: {self.rrule}"
 
     def clean(self) -> None:
-        from events.services import parse_exdates, series_starts
-
         try:
             parse_exdates(self.exdates)
         except ValueError as exc:
@@ -302,20 +320,28 @@ class Registration(models.Model):
     period; the row stays as an anonymous count (status, seats).
     """
 
-    CONFIRMED = "confirmed"
-    WAITLISTED = "waitlisted"
-    CANCELLED = "cancelled"
-    STATUS_CHOICES = [
-        (CONFIRMED, "Angemeldet"),
-        (WAITLISTED, "Warteliste"),
-        (CANCELLED, "Abgemeldet"),
-    ]
+    class Status(models.TextChoices):
+        CONFIRMED = "confirmed", "Angemeldet"
+        WAITLISTED = "waitlisted", "Warteliste"
+        CANCELLED = "cancelled", "Abgemeldet"
+
+    CONFIRMED = Status.CONFIRMED
+    WAITLISTED = Status.WAITLISTED
+    CANCELLED = Status.CANCELLED
 
     session = models.ForeignKey(
         Session, on_delete=models.CASCADE, related_name="registrations", verbose_name="Termin"
     )
-    status = models.CharField("Status", max_length=12, choices=STATUS_CHOICES, db_index=True)
+    status = models.CharField("Status", max_length=12, choices=Status.choices, db_index=True)
     seats = models.PositiveSmallIntegerField("Plätze", default=1)
+    # Shown on the confirmation and in the mail, so a person can cancel by phone.
+    reference = models.CharField(
+        "Buchungsnummer",
+        max_length=REFERENCE_LENGTH,
+        unique=True,
+        default=random_reference,
+        editable=False,
+    )
     name = models.CharField("Name", max_length=120, blank=True)
     email = models.EmailField("E-Mail-Adresse", blank=True)
     phone = models.CharField("Telefonnummer", max_length=40, blank=True)

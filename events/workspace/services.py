@@ -2,7 +2,7 @@
 
 Registration changes go through events.services (register, cancel, cancel_session) or, where
 the calendar has no function for it (confirm someone from the waitlist, move someone back to the
-waitlist), through the same row lock (`_lock_session`) and seat count the public form uses.
+waitlist), through the same row lock (`lock_session`) and seat count the public form uses.
 """
 
 from __future__ import annotations
@@ -18,6 +18,7 @@ from django.db.models import Count, Q, QuerySet
 from django.utils import timezone
 
 from events import services as calendar
+from events.booking import booked_seats, enqueue_mail, lock_session
 from events.models import (
     Attendance,
     Registration,
@@ -27,7 +28,6 @@ from events.models import (
     Venue,
     WorkshopPage,
 )
-from events.services import _booked_seats, _enqueue_mail, _lock_session
 from events.workspace.conflicts import Conflict, find_conflicts
 from events.workspace.permissions import is_coordinator
 from events.workspace.tasks import send_session_message
@@ -314,14 +314,14 @@ def _refuse_if_begun(session: Session) -> None:
 def confirm_from_waitlist(registration: Registration) -> Registration:
     """Give a waitlisted person a seat, only if their seats are free (under the session lock)."""
     with transaction.atomic():
-        locked = _lock_session(registration.session_id)
+        locked = lock_session(registration.session_id)
         _refuse_if_begun(locked)
         current = Registration.objects.get(pk=registration.pk)
         if current.status != Registration.WAITLISTED:
             raise ValidationError(MESSAGES["not_waiting"])
         if locked.is_cancelled:
             raise ValidationError(MESSAGES["cancelled_session"])
-        free = locked.capacity - _booked_seats(locked.pk)
+        free = locked.capacity - booked_seats(locked.pk)
         if current.seats > free:
             raise ValidationError(
                 MESSAGES["not_full_seats"].format(
@@ -331,7 +331,7 @@ def confirm_from_waitlist(registration: Registration) -> Registration:
         current.status = Registration.CONFIRMED
         current.promoted_at = timezone.now()
         current.save(update_fields=["status", "promoted_at"])
-    _enqueue_mail(current, "promoted")
+    enqueue_mail(current, "promoted")
     return current
 
 
@@ -341,13 +341,13 @@ def move_to_waitlist(registration: Registration) -> Registration:
     Nobody is promoted automatically: the Lotse decides who gets the seat next.
     """
     with transaction.atomic():
-        _refuse_if_begun(_lock_session(registration.session_id))
+        _refuse_if_begun(lock_session(registration.session_id))
         current = Registration.objects.get(pk=registration.pk)
         if current.status != Registration.CONFIRMED:
             raise ValidationError(MESSAGES["not_confirmed"])
         current.status = Registration.WAITLISTED
         current.save(update_fields=["status"])
-    _enqueue_mail(current, "waitlisted")
+    enqueue_mail(current, "waitlisted")
     return current
 
 

@@ -1,10 +1,12 @@
 """Calendar, workshop, session, registration, confirmation and cancellation pages: axe 0
 violations at 1280/320 px, light and dark; registration by keyboard alone."""
 
+import re
 from datetime import timedelta
 
 import pytest
 from django.utils import timezone
+from playwright.sync_api import expect
 
 from events import services
 from events.models import Registration
@@ -161,3 +163,54 @@ def test_registration_by_keyboard_alone(browser_page, live_server, calendar):
     page.wait_for_selector("text=Sie sind angemeldet")
     registration = Registration.objects.get(name="Erika Brandt")
     assert registration.status == "confirmed" and registration.email == "erika@example.org"
+
+
+def test_booking_on_a_phone_by_keyboard_ends_at_a_focused_confirmation(
+    browser_page, live_server, calendar, mailoutbox
+):
+    """A senior books on a 360 px phone with the keyboard: the confirmation heading takes the
+    focus, shows the reference number and how to cancel by phone; the mail repeats them. The
+    seat nobody waits for is not promised to a waitlist on cancelling."""
+    page = browser_page
+    page.set_viewport_size({"width": 360, "height": 740})
+    page.goto(live_server.url + calendar["open"].get_url())
+
+    _tab_until(page, lambda focused: focused == "id_name")
+    page.keyboard.type("Erika Brandt")
+    _tab_until(page, lambda focused: focused == "id_email")
+    page.keyboard.type("erika@example.org")
+    _tab_until(page, lambda focused: focused == "id_phone")
+    # The phone field brings up the number pad.
+    assert page.evaluate("document.activeElement.type") == "tel"
+    page.keyboard.type("02363 4711")
+    _tab_until(page, lambda focused: focused == "id_privacy_consent")
+    page.keyboard.press("Space")
+    _tab_until(page, lambda focused: focused == "Verbindlich anmelden")
+    page.keyboard.press("Enter")
+
+    heading = page.get_by_role("heading", level=1, name="Sie sind angemeldet")
+    expect(heading).to_be_focused()
+    expect(heading).to_be_in_viewport()
+    registration = Registration.objects.get(name="Erika Brandt")
+    reference = registration.reference
+    expect(page.locator(".confirmation__facts")).to_contain_text(reference)
+    phone_line = page.get_by_text("Sie können auch telefonisch absagen")
+    expect(phone_line).to_contain_text(reference)
+    expect(phone_line.get_by_role("link")).to_have_attribute("href", re.compile(r"^tel:\d+$"))
+    expect(page.get_by_role("button", name="Bestätigung drucken")).to_be_visible()
+    expect(page.get_by_role("main")).not_to_contain_text("Warteliste")
+    expect(page.get_by_role("main")).not_to_contain_text(".ics")
+
+    (message,) = mailoutbox
+    assert f"Ihre Buchungsnummer: {reference}" in message.body
+    assert "Sie können auch telefonisch absagen" in message.body
+
+    _tab_until(page, lambda focused: focused == "Anmeldung stornieren")
+    page.keyboard.press("Enter")
+    expect(page.get_by_role("heading", level=1, name="Anmeldung stornieren")).to_be_visible()
+    _tab_until(page, lambda focused: focused == "Ja, Anmeldung stornieren")
+    page.keyboard.press("Enter")
+    done = page.get_by_role("heading", level=1, name="Sie sind abgemeldet")
+    expect(done).to_be_focused()
+    expect(page.get_by_role("main")).to_contain_text("Ihr Platz ist wieder frei für andere.")
+    expect(page.get_by_role("main")).not_to_contain_text("Warteliste")

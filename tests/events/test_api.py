@@ -248,3 +248,9 @@ def test_other_methods_get_405_with_allow_on_every_api_path(client, session):
             response = getattr(client, method)(url)
             _problem(response, 405)
             assert set(response["Allow"].split(", ")) == allowed, (url, method)
+
+
+def test_a_booking_through_the_api_answers_with_the_reference_of_page_and_mail(client, session):
+    response = client.post(_url(session), json.dumps(OK), content_type="application/json")
+    assert response.status_code == 201
+    assert response.json()["reference"] == Registration.objects.get().reference

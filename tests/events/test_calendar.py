@@ -76,7 +76,7 @@ def test_session_page_shows_venue_accessibility_osm_link_and_ics(client, session
     html = client.get(session.get_url()).content.decode()
     assert "Stufenloser Zugang" in html
     assert "https://www.openstreetmap.org/?mlat=51.653910&amp;mlon=7.341620" in html
-    assert ".ics in meinen Kalender" in html
+    assert "In meinen Kalender eintragen" in html
     assert "<iframe" not in html
 
 

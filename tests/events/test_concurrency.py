@@ -10,7 +10,7 @@ import time
 import pytest
 from django.db import connection, connections
 
-from events import services
+from events import booking, services
 from events.models import Registration
 from tests.factories.events import (
     EventIndexPageFactory,
@@ -75,13 +75,13 @@ def test_fifty_parallel_registrations_for_the_last_seats_never_overbook(home):
     assert len(statuses) == PARALLEL
     assert statuses.count("confirmed") == CAPACITY - ALREADY_BOOKED
     assert statuses.count("waitlisted") == PARALLEL - (CAPACITY - ALREADY_BOOKED)
-    assert services._booked_seats(session.pk) == CAPACITY
+    assert booking.booked_seats(session.pk) == CAPACITY
 
 
 def test_negative_control_without_the_row_lock_the_same_load_overbooks(home, monkeypatch):
     session = _session_with_last_seats(home)
-    monkeypatch.setattr(services, "_USE_ROW_LOCK", False)
+    monkeypatch.setattr(booking, "_USE_ROW_LOCK", False)
     counted = threading.Barrier(PARALLEL)
     statuses = _fire(session, between=lambda: counted.wait(timeout=30))
     assert statuses.count("confirmed") > CAPACITY - ALREADY_BOOKED
-    assert services._booked_seats(session.pk) > CAPACITY
+    assert booking.booked_seats(session.pk) > CAPACITY

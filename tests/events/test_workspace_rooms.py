@@ -31,7 +31,7 @@ def _past(session, hours=3):
 
 
 def test_the_migration_merges_spelling_variants_into_one_room_per_venue(world):
-    migration = importlib.import_module("events.migrations.0007_rooms_per_venue")
+    migration = importlib.import_module("events.migrations.0008_rooms_per_venue")
     Session.objects.update(venue_room=None)
     Room.objects.all().delete()
     venue = world.venue_hagem

@@ -57,7 +57,7 @@ def role_group(name: str) -> Group:
         DIGITALLOTSEN_GROUP: migration.LOTSE_PERMISSIONS,
         KOORDINATION_GROUP: migration.KOORDINATION_PERMISSIONS,
     }.get(name, [])
-    if name == KOORDINATION_GROUP:  # rooms came later (0007_rooms_per_venue)
+    if name == KOORDINATION_GROUP:  # rooms came later (0008_rooms_per_venue)
         wanted = [*wanted, *[("events", f"{a}_room") for a in ("add", "change", "delete", "view")]]
     group = Group.objects.create(name=name)
     for app_label, codename in wanted:

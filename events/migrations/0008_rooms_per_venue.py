@@ -69,7 +69,7 @@ def grant_koordination(apps, schema_editor):
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('events', '0006_venue_updated_at'),
+        ('events', '0007_registration_reference'),
     ]
 
     operations = [
