@@ -10,7 +10,7 @@ from wagtail.models import Page, Revision
 
 from cms.models import HomePage
 from courses.models import CoursePage, DigitalService, TutorialPage
-from courses.services import tutorials_due_for_review
+from courses.queries import tutorials_due_for_review
 
 pytestmark = pytest.mark.django_db
 

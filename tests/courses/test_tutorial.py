@@ -25,8 +25,8 @@ def test_step_view_shows_one_step_with_progress_and_navigation(client, tutorial)
     assert "Schritt 2 von 4" in html
     assert '<progress id="fortschritt" max="4" value="2">' in html
     assert "Öffnen Sie die Einstellungen (Android)." in html
-    assert 'href="?geraet=android&amp;schritt=1" rel="prev"' in html
-    assert 'href="?geraet=android&amp;schritt=3" rel="next"' in html
+    assert 'href="?geraet=android&amp;schritt=1#schritt" rel="prev"' in html
+    assert 'href="?geraet=android&amp;schritt=3#schritt" rel="next"' in html
     # The overview lists every step of the variant and marks the current one.
     overview = html[
         html.index("step-overview__list") : html.index("</ol>", html.index("step-overview__list"))
@@ -93,7 +93,7 @@ def test_read_aloud_and_print_buttons_are_hidden_until_javascript_enables_them(c
     html = _html(client, tutorial.url)
     button = re.search(r"<button[^>]*data-read-aloud[^>]*>", html).group(0)
     assert " hidden" in button
-    assert '<script src="/static/courses/js/tutorial.js" defer></script>' in html
+    assert '<script type="module" src="/static/courses/js/tutorial.js"></script>' in html
     assert "<script>" not in html and "style=" not in html  # CSP: nothing inline
 
 
