@@ -341,15 +341,17 @@ def related_tutorial(tutorial: TutorialPage) -> TutorialPage | None:
     )
 
 
-def whats_next(tutorial: TutorialPage, request: HttpRequest) -> dict:
-    """What the last step offers: the real service, another tutorial and help nearby."""
+def whats_next(tutorial: TutorialPage, request: HttpRequest) -> dict | None:
+    """What the last step offers: the real service, another tutorial and help nearby (the
+    section the `related_workshops` tag renders); None when there is none of them."""
     service = tutorial.digital_service
     has_help = bool(related_workshop_sections(request, tutorial) or calendar_page_for(tutorial))
-    return {
+    options = {
         "service": service if service and service.url else None,
         "tutorial": related_tutorial(tutorial),
         "help": has_help,
     }
+    return options if any(options.values()) else None
 
 
 def review_cutoff(today: datetime.date | None = None) -> datetime.date:

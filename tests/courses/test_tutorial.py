@@ -176,3 +176,8 @@ def test_the_last_step_says_what_comes_next(client, tutorial, tutorial_index):
     assert 'href="https://wlan.datteln.example/">Jetzt selbst ausprobieren: Stadt-WLAN' in html
     assert "Nächste Anleitung: Sichere Passwörter" in html
     assert "Wie geht es weiter?" not in _html(client, tutorial.url + "?geraet=android&schritt=3")
+
+
+def test_a_last_step_with_nothing_to_offer_shows_no_empty_list(client, tutorial):
+    html = _html(client, tutorial.url + "?geraet=android&schritt=4")
+    assert "das war der letzte Schritt" in html and "Wie geht es weiter?" not in html
