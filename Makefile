@@ -78,6 +78,7 @@ lint: setup
 	$(BIN)/ruff format --check .
 	$(BIN)/djhtml --check templates
 	$(BIN)/lint-imports --no-cache
+	node_modules/.bin/eslint courses/static
 
 format: setup
 	$(BIN)/ruff check --fix .

@@ -11,15 +11,11 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from typing import Protocol, TypeVar
 
-DEVICES = [("android", "Android"), ("iphone", "iPhone"), ("computer", "Computer")]
+from courses.choices import Device, StepDevice
+
+DEVICES = Device.choices
 DEVICE_LABELS = dict(DEVICES)
-# The empty choice of a step's device says what it means instead of "---------".
-STEP_DEVICE_CHOICES = [
-    ("", "Alle Geräte"),
-    ("android", "Nur Android"),
-    ("iphone", "Nur iPhone"),
-    ("computer", "Nur Computer"),
-]
+STEP_DEVICE_CHOICES = StepDevice.choices
 
 
 class HasDevice(Protocol):

@@ -2,10 +2,12 @@
 
 The five competence areas and 21 competences carry their German titles (as in the German
 translation of DigComp 2.2) and a plain-German phrase that pages show to learners. The data
-migration 0003 and `services.ensure_digcomp_framework` load them; nothing else writes them.
+migration 0003 and `courses.services.ensure_digcomp_framework` load them; nothing else writes them.
 """
 
 from __future__ import annotations
+
+from courses.choices import Level, LevelGroup
 
 AREAS: list[tuple[int, str]] = [
     (1, "Umgang mit Informationen und Daten"),
@@ -100,19 +102,12 @@ COMPETENCES: list[tuple[str, str, str]] = [
     ),
 ]
 
-# Proficiency levels 1–8 of DigComp 2.2, grouped into its four broad levels.
+# Proficiency levels 1–8 of DigComp 2.2, grouped into its four broad levels (courses/choices.py).
 LEVEL_GROUPS: list[tuple[str, str, tuple[int, int]]] = [
-    ("grundlagen", "Grundlagen", (1, 2)),
-    ("aufbau", "Aufbau", (3, 4)),
-    ("fortgeschritten", "Fortgeschritten", (5, 6)),
-    ("hochspezialisiert", "Hochspezialisiert", (7, 8)),
+    (group.value, group.label, group.levels) for group in LevelGroup
 ]
 
-LEVEL_CHOICES: list[tuple[int, str]] = [
-    (level, f"Stufe {level} – {label}")
-    for _key, label, (low, high) in LEVEL_GROUPS
-    for level in range(low, high + 1)
-]
+LEVEL_CHOICES: list[tuple[int, str]] = Level.choices
 
 
 def level_group(level: int | None) -> tuple[str, str] | None:

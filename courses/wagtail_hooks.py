@@ -17,7 +17,7 @@ from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 from cms.demo import DemoSite
 from cms.exports import GermanSpreadsheetExportMixin
 from cms.hooks import HOME_SECTIONS, SEED_DEMO
-from courses import services
+from courses import queries
 from courses.models import DigCompArea, DigCompCompetence, DigitalService, Topic
 
 
@@ -111,7 +111,7 @@ class TutorialReviewReportView(GermanSpreadsheetExportMixin, ReportView):
         TitleColumn("title", label="Anleitung", get_url=_edit_url),
         Column("digital_service", label="Digitales Angebot"),
         Column("last_checked", label="Zuletzt geprüft am", accessor=_checked_on),
-        Column("reason", label="Warum in der Liste", accessor=services.review_reason),
+        Column("reason", label="Warum in der Liste", accessor=queries.review_reason),
         Column("service_version", label="Geprüft mit"),
     ]
     list_export = ["title", "digital_service", "last_checked", "service_version"]
@@ -126,11 +126,11 @@ class TutorialReviewReportView(GermanSpreadsheetExportMixin, ReportView):
         return "anleitungen-pruefen"
 
     def get_queryset(self):
-        return services.tutorials_due_for_review()
+        return queries.tutorials_due_for_review()
 
     def get_context_data(self, *args, **kwargs):
         context = super().get_context_data(*args, **kwargs)
-        context["review_rule"] = services.review_rule()
+        context["review_rule"] = queries.review_rule()
         return context
 
 
@@ -168,7 +168,7 @@ def register_tutorial_review_menu_item():
 def featured_tutorials_section(request: HttpRequest, home_page: Page) -> dict | None:
     if not hasattr(home_page, "featured_tutorials"):
         return None
-    tutorials = services.featured_tutorials(home_page)
+    tutorials = queries.featured_tutorials(home_page)
     if not tutorials:
         return None
     return {
@@ -180,6 +180,8 @@ def featured_tutorials_section(request: HttpRequest, home_page: Page) -> dict | 
 
 @hooks.register(SEED_DEMO, order=10)
 def seed_courses_demo(demo: DemoSite) -> None:
+    # Imported only when seeding: the demo content (texts, drawn screenshots) is large and no
+    # request needs it.
     from courses.demo_content import seed_courses_and_tutorials
 
     seed_courses_and_tutorials(demo)

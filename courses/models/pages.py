@@ -1,7 +1,7 @@
 """Page types of the catalogue: courses with lessons, and step-by-step tutorials.
 
-Models hold fields, panels and read-only querysets; filtering, the tutorial views and the
-structured data are built in `courses/services.py`.
+Models hold fields, panels and read-only querysets; what each page shows (filters, the
+tutorial views, structured data) is read in `courses/queries.py` (see `courses/page_context.py`).
 """
 
 from __future__ import annotations
@@ -24,32 +24,13 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from courses.blocks import exercise_blocks, lesson_body_blocks
+from courses.choices import Audience, DeliveryFormat, HintKind, Level, Licence
 from courses.devices import STEP_DEVICE_CHOICES, offered_devices, steps_for_device
-from courses.digcomp import LEVEL_CHOICES
+from courses.digcomp import level_group
 from courses.models.tutorial_admin import TutorialPageForm, TutorialVariantsPanel
+from courses.page_context import ContextFromQueries
 from courses.widgets import CompetenceCheckboxes
 from courses.wording import format_duration, lesson_units_label, level_label
-
-AUDIENCES = [
-    ("seniors", "Senior*innen"),
-    ("youth", "Kinder & Jugendliche / Schule"),
-    ("adults", "Erwachsene"),
-    ("all", "Alle Generationen"),
-]
-DELIVERY_FORMATS = [
-    ("online", "Online im eigenen Tempo"),
-    ("workshop", "Online und mit Workshops vor Ort"),
-]
-LICENCES = [
-    ("cc-by-4.0", "CC BY 4.0"),
-    ("cc-by-sa-4.0", "CC BY-SA 4.0"),
-    ("cc0-1.0", "CC0 1.0"),
-]
-LICENCE_URLS = {
-    "cc-by-4.0": "https://creativecommons.org/licenses/by/4.0/deed.de",
-    "cc-by-sa-4.0": "https://creativecommons.org/licenses/by-sa/4.0/deed.de",
-    "cc0-1.0": "https://creativecommons.org/publicdomain/zero/1.0/deed.de",
-}
 
 COMPETENCES_HELP = (
     "Welche Kompetenzen aus DigComp 2.2 stärkt diese Seite? Auf der Seite erscheinen sie in "
@@ -62,7 +43,7 @@ LEVEL_HELP = (
 )
 
 
-class CourseIndexPage(Page):
+class CourseIndexPage(ContextFromQueries, Page):
     """The catalogue at /kurse/."""
 
     intro = models.TextField("Einleitung", blank=True, max_length=600)
@@ -71,21 +52,13 @@ class CourseIndexPage(Page):
     parent_page_types = ["cms.HomePage"]
     subpage_types = ["courses.CoursePage"]
     max_count_per_parent = 1
-    template = "courses/course_index_page.html"
 
     class Meta:
         verbose_name = "Kurskatalog"
         verbose_name_plural = "Kurskataloge"
 
-    def get_context(self, request: HttpRequest, *args, **kwargs) -> dict:
-        from courses import services  # services imports these models
 
-        context = super().get_context(request, *args, **kwargs)
-        context.update(services.course_catalogue(self, request.GET))
-        return context
-
-
-class CoursePage(Page):
+class CoursePage(ContextFromQueries, Page):
     summary = models.TextField(
         "Zusammenfassung",
         max_length=600,
@@ -102,15 +75,15 @@ class CoursePage(Page):
     audience = models.CharField(
         "Zielgruppe",
         max_length=20,
-        choices=AUDIENCES,
-        default="all",
+        choices=Audience.choices,
+        default=Audience.ALL,
         help_text="„Alle Generationen“ erscheint im Katalog bei jeder Zielgruppe.",
     )
     topics = ParentalManyToManyField(
         "courses.Topic", blank=True, related_name="courses", verbose_name="Themen"
     )
     level = models.PositiveSmallIntegerField(
-        "Stufe", choices=LEVEL_CHOICES, default=1, help_text=LEVEL_HELP
+        "Stufe", choices=Level.choices, default=1, help_text=LEVEL_HELP
     )
     duration_minutes = models.PositiveIntegerField(
         "Dauer (Minuten)", default=60, help_text=DURATION_HELP
@@ -118,8 +91,8 @@ class CoursePage(Page):
     delivery = models.CharField(
         "Format",
         max_length=20,
-        choices=DELIVERY_FORMATS,
-        default="online",
+        choices=DeliveryFormat.choices,
+        default=DeliveryFormat.ONLINE,
         help_text="„Mit Workshops vor Ort“, wenn Digitallotsen den Kurs auch in den Stadtteilen "
         "anbieten.",
     )
@@ -206,18 +179,10 @@ class CoursePage(Page):
     ]
     parent_page_types = ["courses.CourseIndexPage"]
     subpage_types = ["courses.LessonPage"]
-    template = "courses/course_page.html"
 
     class Meta:
         verbose_name = "Kurs"
         verbose_name_plural = "Kurse"
-
-    def get_context(self, request: HttpRequest, *args, **kwargs) -> dict:
-        from courses import services  # services imports these models
-
-        context = super().get_context(request, *args, **kwargs)
-        context.update(services.course_details(self, request))
-        return context
 
     @property
     def learning_goal_list(self) -> list[str]:
@@ -235,6 +200,10 @@ class CoursePage(Page):
             ("Zielgruppe", self.get_audience_display()),
             ("Format", self.get_delivery_display()),
         ]
+
+    @property
+    def listing_facts(self) -> list[tuple[str, str]]:
+        return self.catalogue_facts
 
     @property
     def school_facts(self) -> list[tuple[str, str]]:
@@ -285,7 +254,9 @@ class CourseMaterial(Orderable):
         blank=True,
         help_text="Wofür ist das Material, und wie viele Seiten hat es?",
     )
-    licence = models.CharField("Lizenz", max_length=20, choices=LICENCES, default="cc-by-4.0")
+    licence = models.CharField(
+        "Lizenz", max_length=20, choices=Licence.choices, default=Licence.CC_BY
+    )
     attribution = models.CharField(
         "Urhebervermerk",
         max_length=200,
@@ -307,7 +278,7 @@ class CourseMaterial(Orderable):
 
     def clean(self) -> None:
         super().clean()
-        if self.licence != "cc0-1.0" and not self.attribution.strip():
+        if self.licence != Licence.CC0 and not self.attribution.strip():
             raise ValidationError(
                 {
                     "attribution": "Bei CC BY und CC BY-SA bitte angeben, wer das Material "
@@ -317,10 +288,10 @@ class CourseMaterial(Orderable):
 
     @property
     def licence_url(self) -> str:
-        return LICENCE_URLS[self.licence]
+        return Licence(self.licence).url
 
 
-class LessonPage(Page):
+class LessonPage(ContextFromQueries, Page):
     summary = models.TextField(
         "Zusammenfassung",
         blank=True,
@@ -359,21 +330,13 @@ class LessonPage(Page):
     ]
     parent_page_types = ["courses.CoursePage"]
     subpage_types: list[str] = []
-    template = "courses/lesson_page.html"
 
     class Meta:
         verbose_name = "Lektion"
         verbose_name_plural = "Lektionen"
 
-    def get_context(self, request: HttpRequest, *args, **kwargs) -> dict:
-        from courses import services  # services imports these models
 
-        context = super().get_context(request, *args, **kwargs)
-        context.update(services.lesson_details(self))
-        return context
-
-
-class TutorialIndexPage(Page):
+class TutorialIndexPage(ContextFromQueries, Page):
     """The list of step-by-step tutorials at /anleitungen/."""
 
     intro = models.TextField("Einleitung", blank=True, max_length=600)
@@ -382,21 +345,13 @@ class TutorialIndexPage(Page):
     parent_page_types = ["cms.HomePage"]
     subpage_types = ["courses.TutorialPage"]
     max_count_per_parent = 1
-    template = "courses/tutorial_index_page.html"
 
     class Meta:
         verbose_name = "Anleitungen (Übersicht)"
         verbose_name_plural = "Anleitungen (Übersichten)"
 
-    def get_context(self, request: HttpRequest, *args, **kwargs) -> dict:
-        from courses import services  # services imports these models
 
-        context = super().get_context(request, *args, **kwargs)
-        context.update(services.tutorial_listing(self, request.GET))
-        return context
-
-
-class TutorialPage(Page):
+class TutorialPage(ContextFromQueries, Page):
     summary = models.TextField(
         "Zusammenfassung",
         max_length=600,
@@ -412,7 +367,7 @@ class TutorialPage(Page):
         help_text="Das Online-Angebot, das die Anleitung erklärt.",
     )
     level = models.PositiveSmallIntegerField(
-        "Stufe", choices=LEVEL_CHOICES, default=1, help_text=LEVEL_HELP
+        "Stufe", choices=Level.choices, default=1, help_text=LEVEL_HELP
     )
     duration_minutes = models.PositiveIntegerField(
         "Dauer (Minuten)", default=15, help_text=DURATION_HELP
@@ -504,20 +459,11 @@ class TutorialPage(Page):
     ]
     parent_page_types = ["courses.TutorialIndexPage"]
     subpage_types: list[str] = []
-    template = "courses/tutorial_page.html"
     base_form_class = TutorialPageForm
 
     class Meta:
         verbose_name = "Anleitung"
         verbose_name_plural = "Anleitungen"
-
-    def get_context(self, request: HttpRequest, *args, **kwargs) -> dict:
-        from courses import services  # services imports these models
-
-        context = super().get_context(request, *args, **kwargs)
-        params = getattr(request, "tutorial_params", None)
-        context.update(services.tutorial_view(self, request.GET if params is None else params))
-        return context
 
     # --- Device variants -------------------------------------------------------------------
 
@@ -592,9 +538,21 @@ class TutorialPage(Page):
 
     @property
     def facts(self) -> list[tuple[str, str]]:
+        # The broad level only: "Stufe 1 von 8" next to "Schritt 1 von 8" reads as progress.
+        group = level_group(self.level)
         return [
             ("Dauer", f"etwa {format_duration(self.duration_minutes)}"),
-            ("Stufe", level_label(self.level)),
+            ("Stufe", group[1] if group else ""),
+        ]
+
+    @property
+    def listing_facts(self) -> list[tuple[str, str]]:
+        """Facts on the tutorial's card; `device_variants` is set by courses.queries."""
+        variants = getattr(self, "device_variants", [])
+        return [
+            *self.facts,
+            ("Angebot", self.digital_service.name if self.digital_service else ""),
+            ("Für", ", ".join(label for _key, label in variants)),
         ]
 
     @property
@@ -604,8 +562,6 @@ class TutorialPage(Page):
 
 class TutorialStep(Orderable):
     """One step of a tutorial: one action, with a screenshot and an optional tip or warning."""
-
-    HINTS = [("", "Kein Hinweis"), ("tip", "Tipp"), ("warning", "Achtung")]
 
     page = ParentalKey(TutorialPage, on_delete=models.CASCADE, related_name="steps")
     instruction = models.CharField(
@@ -644,7 +600,7 @@ class TutorialStep(Orderable):
         "übernehmen. Nur ausfüllen, wenn dieser Schritt eine andere Beschreibung braucht: Was "
         "ist zu sehen, und wo ist die Stelle, auf die man tippt?",
     )
-    hint_kind = models.CharField("Hinweis", max_length=10, choices=HINTS, blank=True)
+    hint_kind = models.CharField("Hinweis", max_length=10, choices=HintKind.choices, blank=True)
     hint_text = models.CharField("Text des Hinweises", max_length=300, blank=True)
 
     panels = [

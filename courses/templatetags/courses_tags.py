@@ -6,7 +6,7 @@ from django import template
 from django.template.loader import render_to_string
 from django.utils.safestring import SafeString
 
-from courses import services, wording
+from courses import queries, wording
 from courses.hooks import LEARNER_PROGRESS
 
 register = template.Library()
@@ -32,8 +32,8 @@ def related_workshops(context, page) -> SafeString:
     they return nothing, a link to the calendar page if there is one; otherwise nothing.
     """
     request = context.get("request")
-    sections = services.related_workshop_sections(request, page) if request else []
-    calendar = None if sections else services.calendar_page_for(page)
+    sections = queries.related_workshop_sections(request, page) if request else []
+    calendar = None if sections else queries.calendar_page_for(page)
     if not sections and calendar is None:
         return SafeString("")
     rendered = _render_sections(sections, request)
@@ -62,5 +62,5 @@ def learner_progress(context, page, step: int | None = None) -> SafeString:
     request = context.get("request")
     if request is None:
         return SafeString("")
-    sections = services.hook_sections(LEARNER_PROGRESS, request, page, step)
+    sections = queries.hook_sections(LEARNER_PROGRESS, request, page, step)
     return SafeString("".join(_render_sections(sections, request)))

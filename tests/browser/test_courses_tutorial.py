@@ -139,3 +139,124 @@ def test_switching_device_shows_only_that_variants_steps(browser_page, live_serv
     main = page.inner_text("main")
     assert "Apple Pay" not in main and "für Android" in page.inner_text("h1")
     assert "Öffnen Sie die Banking-App." in main and "Warten Sie auf den Signalton." in main
+
+
+# --- A senior on a phone (issue 13): the step is on screen, the device switch keeps the step,
+# --- the last step says what comes next, and the handout is short.
+
+PHONE = {"width": 360, "height": 740}
+TERMIN = "/anleitungen/termin-buergerbuero-online-buchen/"  # 8 steps, one version for all
+
+
+def _largest_text_size() -> str:
+    from cms.display import TEXT_SIZES
+
+    return list(TEXT_SIZES)[-1]
+
+
+def _choose_text_size(page, base_url: str, size: str) -> None:
+    """The visitor's display settings, as the settings form stores them (theme.size.motion)."""
+    from django.conf import settings
+
+    page.context.add_cookies(
+        [{"name": settings.LERNHAFEN_DISPLAY_COOKIE, "value": f"auto.{size}.auto", "url": base_url}]
+    )
+
+
+def _assert_on_screen(page, locator, what: str) -> None:
+    locator.wait_for()
+    box = locator.bounding_box()
+    height = page.viewport_size["height"]
+    assert box is not None, f"{what} is not shown"
+    assert box["y"] >= 0 and box["y"] + box["height"] <= height, (
+        f"{what} is at {box['y']:.0f}–{box['y'] + box['height']:.0f} px; the screen ends at "
+        f"{height}"
+    )
+
+
+def _assert_step_on_screen(page, number: int, total: int) -> None:
+    page.wait_for_url(re.compile(rf"schritt={number}"))
+    page.wait_for_load_state("load")
+    _assert_on_screen(
+        page, page.get_by_role("heading", name=f"Schritt {number} von {total}"), "the heading"
+    )
+    instruction = page.locator(".tutorial-step--current .tutorial-step__instruction")
+    _assert_on_screen(page, instruction, "the instruction")
+
+
+@pytest.mark.parametrize("text_size", ["normal", "largest"])
+def test_on_a_phone_the_next_and_previous_step_appear_on_screen_without_scrolling(
+    browser_page, live_server, courses_demo, text_size
+):
+    page = browser_page
+    page.set_viewport_size(PHONE)
+    size = _largest_text_size() if text_size == "largest" else "normal"
+    _choose_text_size(page, live_server.url, size)
+    page.goto(live_server.url + TERMIN)
+    for number in (2, 3):
+        page.get_by_role("link", name="Nächster Schritt").click()
+        _assert_step_on_screen(page, number, 8)
+    page.get_by_role("link", name="Vorheriger Schritt").click()
+    _assert_step_on_screen(page, 2, 8)
+
+
+def test_switching_the_device_on_step_3_stays_on_step_3(browser_page, live_server, courses_demo):
+    page = browser_page
+    page.set_viewport_size(PHONE)
+    page.goto(live_server.url + WLAN + "?geraet=android&schritt=3")
+    page.get_by_role("navigation", name="Welches Gerät benutzen Sie?").get_by_role(
+        "link", name="iPhone"
+    ).click()
+    page.wait_for_url(re.compile(r"geraet=iphone"))
+    assert "für iPhone" in page.inner_text("h1")
+    _assert_step_on_screen(page, 3, 7)
+
+
+def test_the_last_step_offers_the_service_another_tutorial_and_help_nearby(
+    browser_page, live_server, courses_demo
+):
+    from tests.factories.events import EventIndexPageFactory
+
+    EventIndexPageFactory(parent=courses_demo.home, title="Kalender", slug="kalender")
+    page = browser_page
+    page.set_viewport_size(PHONE)
+    page.goto(live_server.url + TERMIN + "?schritt=7")
+    page.get_by_role("link", name="Nächster Schritt").click()
+    _assert_step_on_screen(page, 8, 8)
+    assert "das war der letzte Schritt" in page.inner_text("main")
+    next_steps = page.get_by_role("region", name="Wie geht es weiter?")
+    service = next_steps.get_by_role("link", name=re.compile("Jetzt selbst ausprobieren"))
+    assert service.get_attribute("href") == "https://www.datteln.de/"  # the real service
+    help_nearby = next_steps.get_by_role("link", name="Hilfe in Ihrem Stadtteil")
+    help_nearby.click()
+    _assert_on_screen(
+        page,
+        page.get_by_role("heading", name="Lieber mit Hilfe? Termine in Ihrem Stadtteil"),
+        "the help section",
+    )
+    next_steps.get_by_role("link", name=re.compile("Nächste Anleitung")).click()
+    page.wait_for_url(re.compile(r"/anleitungen/(?!termin-buergerbuero)[a-z-]+/"))
+    assert "Schritt 1 von" in page.inner_text("main")
+
+
+def test_print_handout_of_eight_steps_fits_on_four_a4_pages_without_site_chrome(
+    browser_page, live_server, courses_demo
+):
+    page = browser_page
+    page.goto(live_server.url + TERMIN + "?ansicht=drucken")
+    page.emulate_media(media="print")
+    assert page.locator(".tutorial-step__screenshot img").count() == 8
+    for selector in [".site-header", ".site-footer", ".competences", ".related-workshops"]:
+        assert page.locator(selector).first.is_hidden(), selector
+    assert "DigComp" not in page.inner_text("body")
+    # A link to the real service prints its address after the link text.
+    printed = page.evaluate(
+        "() => [...document.querySelectorAll('.tutorial a[href^=\"http\"]')]"
+        ".map((a) => getComputedStyle(a, '::after').content)"
+    )
+    assert printed and all("https://" in content for content in printed), printed
+
+    pdf = page.pdf(format="A4", print_background=False)
+    pages = len(re.findall(rb"/Type\s*/Page[^s]", pdf))
+    assert 2 <= pages <= 4, f"the handout of 8 steps has {pages} A4 pages"
+    assert len(pdf) > 100_000  # the screenshots are embedded

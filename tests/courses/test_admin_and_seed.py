@@ -12,7 +12,7 @@ from wagtail.models import Page, Revision
 from cms.demo import load_demo_data, load_demo_folder
 from cms.models import HomePage
 from courses.models import CoursePage, DigitalService, TutorialPage
-from courses.services import tutorials_due_for_review
+from courses.queries import tutorials_due_for_review
 
 pytestmark = pytest.mark.django_db
 

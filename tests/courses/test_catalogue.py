@@ -87,3 +87,39 @@ def test_pagination_keeps_the_filters(client, course_index, digcomp):
     assert 'href="?zielgruppe=seniors&amp;seite=2"' in html
     response = client.get("/kurse/?zielgruppe=seniors&seite=999")
     assert response.status_code == 200 and "Seite 2 von 2" in response.content.decode()
+
+
+def test_a_teacher_filters_the_catalogue_by_grade(client, catalogue):
+    catalogue["fake_news"].grade_levels = "7–10"
+    catalogue["fake_news"].save()
+    catalogue["buergerkonto"].grade_levels = "ab 11"
+    catalogue["buergerkonto"].save()
+    html = client.get("/kurse/").content.decode()
+    assert 'for="id_klasse">Klassenstufe' in html and ">Klasse 8</option>" in html
+    assert set(_titles(client.get("/kurse/?klasse=8"))) == {"Fake News erkennen"}
+    assert set(_titles(client.get("/kurse/?klasse=12"))) == {"Bürgerkonto einrichten"}
+    assert _titles(client.get("/kurse/?klasse=3")) == []
+    wrong = client.get("/kurse/?klasse=14")
+    assert "Diese Auswahl gibt es nicht" in wrong.content.decode() and len(_titles(wrong)) == 4
+
+
+@pytest.mark.parametrize(
+    ("text", "grades"),
+    [("7–10", {7, 8, 9, 10}), ("5, 6", {5, 6}), ("8", {8}), ("ab 11", {11, 12, 13}), ("", set())],
+)
+def test_grade_levels_are_read_as_people_write_them(text, grades):
+    from courses.filters import grades_of
+
+    assert grades_of(text) == grades
+
+
+def test_catalogue_reads_a_fixed_number_of_queries(
+    client, course_index, digcomp, django_assert_max_num_queries
+):
+    from tests.factories.courses import CoursePageFactory
+
+    for index in range(12):
+        CoursePageFactory(parent=course_index, slug=f"kurs-{index}", grade_levels="5–6")
+    with django_assert_max_num_queries(30):
+        response = client.get("/kurse/?klasse=5&format=online")
+    assert len(_titles(response)) == 12

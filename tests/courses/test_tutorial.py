@@ -25,8 +25,8 @@ def test_step_view_shows_one_step_with_progress_and_navigation(client, tutorial)
     assert "Schritt 2 von 4" in html
     assert '<progress id="fortschritt" max="4" value="2">' in html
     assert "Öffnen Sie die Einstellungen (Android)." in html
-    assert 'href="?geraet=android&amp;schritt=1" rel="prev"' in html
-    assert 'href="?geraet=android&amp;schritt=3" rel="next"' in html
+    assert 'href="?geraet=android&amp;schritt=1#schritt" rel="prev"' in html
+    assert 'href="?geraet=android&amp;schritt=3#schritt" rel="next"' in html
     # The overview lists every step of the variant and marks the current one.
     overview = html[
         html.index("step-overview__list") : html.index("</ol>", html.index("step-overview__list"))
@@ -93,7 +93,7 @@ def test_read_aloud_and_print_buttons_are_hidden_until_javascript_enables_them(c
     html = _html(client, tutorial.url)
     button = re.search(r"<button[^>]*data-read-aloud[^>]*>", html).group(0)
     assert " hidden" in button
-    assert '<script src="/static/courses/js/tutorial.js" defer></script>' in html
+    assert '<script type="module" src="/static/courses/js/tutorial.js"></script>' in html
     assert "<script>" not in html and "style=" not in html  # CSP: nothing inline
 
 
@@ -143,3 +143,41 @@ def test_tutorial_index_lists_and_filters_tutorials(client, tutorial, tutorial_i
     assert "Keine Anleitungen gefunden" in html
     html = _html(client, "/anleitungen/?angebot=gibt-es-nicht")
     assert "Diese Auswahl gibt es nicht" in html and "2 Anleitungen gefunden" in html
+
+
+@pytest.mark.parametrize("view", ["?schritt=2", "?ansicht=alle", "?ansicht=drucken"])
+def test_tutorial_shows_plain_words_not_framework_codes_or_a_level_that_reads_like_progress(
+    client, tutorial, digcomp, view
+):
+    html = _html(client, tutorial.url + view)
+    assert digcomp["5.1"].plain_name in html  # what you get better at, in plain German
+    assert "DigComp" not in html and "5.1" not in html
+    assert "von 8" not in html  # the level is "Grundlagen", not "Stufe 1 von 8"
+    assert "Grundlagen" in html
+
+
+def test_choosing_another_device_on_a_step_keeps_that_step(client, tutorial):
+    html = _html(client, tutorial.url + "?geraet=android&schritt=3")
+    assert 'href="?geraet=iphone&amp;schritt=3#schritt" data-device-choice="iphone"' in html
+    assert "Schritt 3 von 3" in _html(client, tutorial.url + "?geraet=iphone&schritt=3")
+
+
+def test_the_last_step_says_what_comes_next(client, tutorial, tutorial_index):
+    from courses.models import DigitalService
+    from tests.factories.courses import TutorialPageFactory
+
+    tutorial.digital_service = DigitalService.objects.create(
+        name="Stadt-WLAN", slug="wlan", url="https://wlan.datteln.example/"
+    )
+    tutorial.save()
+    TutorialPageFactory(parent=tutorial_index, title="Sichere Passwörter", slug="passwort")
+    html = _html(client, tutorial.url + "?geraet=android&schritt=4")
+    assert "Wie geht es weiter?" in html
+    assert 'href="https://wlan.datteln.example/">Jetzt selbst ausprobieren: Stadt-WLAN' in html
+    assert "Nächste Anleitung: Sichere Passwörter" in html
+    assert "Wie geht es weiter?" not in _html(client, tutorial.url + "?geraet=android&schritt=3")
+
+
+def test_a_last_step_with_nothing_to_offer_shows_no_empty_list(client, tutorial):
+    html = _html(client, tutorial.url + "?geraet=android&schritt=4")
+    assert "das war der letzte Schritt" in html and "Wie geht es weiter?" not in html

@@ -253,7 +253,7 @@ def test_the_default_preview_shows_all_steps_for_the_checks(admin_client, previe
 
 def test_next_step_and_all_steps_links_work_inside_the_preview(admin_client, previewing):
     step_view = _html(admin_client, f"{previewing}?mode=schritt")
-    assert 'href="?geraet=android&amp;schritt=2" rel="next"' in step_view
+    assert 'href="?geraet=android&amp;schritt=2#schritt" rel="next"' in step_view
     # The link reloads the preview address with the query: it shows step 2, not step 1.
     second = _html(admin_client, f"{previewing}?geraet=android&schritt=2")
     assert "Schritt 2 von 3" in second and "Warten Sie auf den Signalton." in second

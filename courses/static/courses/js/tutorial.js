@@ -1,69 +1,84 @@
-/* Tutorial enhancements; the page works completely without them.
-   - Remembers the chosen device variant in the browser and opens it next time.
+/* Tutorial enhancements (an ES module, deferred by nature); the page works completely without
+   them.
+   - Remembers the chosen device variant in the browser and opens it next time, on the same step.
    - "Vorlesen" reads a step aloud with the browser's own speech synthesis (no other service);
      the buttons stay hidden where the browser cannot speak.
    - "Jetzt drucken" opens the print dialog of the handout view. */
-(function () {
-    "use strict";
-    var STORAGE_KEY = "lernhafen.geraet";
-    var tutorial = document.querySelector("[data-tutorial]");
-    if (!tutorial) {
+
+const STORAGE_KEY = "lernhafen.geraet";
+
+const readStored = () => {
+    try {
+        return window.localStorage.getItem(STORAGE_KEY);
+    } catch {
+        return null; // Storage blocked: nothing remembered.
+    }
+};
+
+const remember = (device) => {
+    try {
+        window.localStorage.setItem(STORAGE_KEY, device);
+    } catch {
+        // Storage blocked: the link still works.
+    }
+};
+
+/** Opens the remembered variant when the address names none; returns whether it navigates. */
+const openRememberedDevice = (tutorial, choices) => {
+    const params = new URLSearchParams(window.location.search);
+    const remembered = readStored();
+    const offered = choices.map((link) => link.dataset.deviceChoice);
+    if (params.has("geraet") || !remembered || !offered.includes(remembered)
+            || remembered === tutorial.dataset.device) {
+        return false;
+    }
+    params.set("geraet", remembered);
+    window.location.replace(`?${params}${window.location.hash}`);
+    return true;
+};
+
+const enableReadAloud = (tutorial) => {
+    if (!("speechSynthesis" in window && "SpeechSynthesisUtterance" in window)) {
         return;
     }
-
-    function stored() {
-        try {
-            return window.localStorage.getItem(STORAGE_KEY);
-        } catch (error) {
-            return null;
-        }
-    }
-
-    var choices = Array.prototype.slice.call(tutorial.querySelectorAll("[data-device-choice]"));
-    choices.forEach(function (link) {
-        link.addEventListener("click", function () {
-            try {
-                window.localStorage.setItem(STORAGE_KEY, link.getAttribute("data-device-choice"));
-            } catch (error) {
-                /* Storage blocked: the link still works. */
-            }
-        });
-    });
-    var params = new URLSearchParams(window.location.search);
-    var remembered = stored();
-    var offered = choices.map(function (link) { return link.getAttribute("data-device-choice"); });
-    if (!params.has("geraet") && remembered && offered.indexOf(remembered) !== -1
-            && remembered !== tutorial.getAttribute("data-device")) {
-        params.set("geraet", remembered);
-        params.delete("schritt");
-        window.location.replace("?" + params.toString());
-        return;
-    }
-
-    if ("speechSynthesis" in window && "SpeechSynthesisUtterance" in window) {
-        tutorial.querySelectorAll("[data-read-aloud]").forEach(function (button) {
-            var label = button.querySelector(".kern-label");
-            var idleText = label.textContent;
-            button.hidden = false;
-            button.addEventListener("click", function () {
-                if (window.speechSynthesis.speaking) {
-                    window.speechSynthesis.cancel();
-                    label.textContent = idleText;
-                    return;
-                }
-                var target = document.getElementById(button.getAttribute("data-read-aloud"));
-                var utterance = new window.SpeechSynthesisUtterance(target.innerText);
-                utterance.lang = "de-DE";
-                utterance.rate = 0.9;
-                utterance.onend = function () { label.textContent = idleText; };
-                label.textContent = "Vorlesen beenden";
-                window.speechSynthesis.speak(utterance);
-            });
-        });
-    }
-
-    tutorial.querySelectorAll("[data-print]").forEach(function (button) {
+    for (const button of tutorial.querySelectorAll("[data-read-aloud]")) {
+        const label = button.querySelector(".kern-label");
+        const idleText = label.textContent;
         button.hidden = false;
-        button.addEventListener("click", function () { window.print(); });
-    });
-})();
+        button.addEventListener("click", () => {
+            if (window.speechSynthesis.speaking) {
+                window.speechSynthesis.cancel();
+                label.textContent = idleText;
+                return;
+            }
+            const target = document.getElementById(button.dataset.readAloud);
+            const utterance = new window.SpeechSynthesisUtterance(target.innerText);
+            utterance.lang = "de-DE";
+            utterance.rate = 0.9;
+            utterance.addEventListener("end", () => {
+                label.textContent = idleText;
+            });
+            label.textContent = "Vorlesen beenden";
+            window.speechSynthesis.speak(utterance);
+        });
+    }
+};
+
+const enablePrint = (tutorial) => {
+    for (const button of tutorial.querySelectorAll("[data-print]")) {
+        button.hidden = false;
+        button.addEventListener("click", () => window.print());
+    }
+};
+
+const tutorial = document.querySelector("[data-tutorial]");
+if (tutorial) {
+    const choices = [...tutorial.querySelectorAll("[data-device-choice]")];
+    for (const link of choices) {
+        link.addEventListener("click", () => remember(link.dataset.deviceChoice));
+    }
+    if (!openRememberedDevice(tutorial, choices)) {
+        enableReadAloud(tutorial);
+        enablePrint(tutorial);
+    }
+}
