@@ -15,7 +15,7 @@ from django.views.static import serve as static_serve
 from wagtail.admin.views.account import LogoutView, PasswordResetView
 from wagtail.models import Page
 
-from cms.display import COOKIE_MAX_AGE, MOTIONS, TEXT_SIZES, THEMES, DisplayPreferences
+from cms.display import COOKIE_MAX_AGE, DisplayPreferences, Motion, TextSize, Theme
 from cms.ratelimits import rate_limited
 
 SEARCH_RESULTS_PER_PAGE = 10
@@ -53,11 +53,11 @@ def search(request: HttpRequest) -> HttpResponse:
 
 
 class DisplayForm(forms.Form):
-    theme = forms.ChoiceField(label="Farben", choices=THEMES.items(), widget=forms.RadioSelect)
+    theme = forms.ChoiceField(label="Farben", choices=Theme.choices, widget=forms.RadioSelect)
     text_size = forms.ChoiceField(
-        label="Schriftgröße", choices=TEXT_SIZES.items(), widget=forms.RadioSelect
+        label="Schriftgröße", choices=TextSize.choices, widget=forms.RadioSelect
     )
-    motion = forms.ChoiceField(label="Bewegung", choices=MOTIONS.items(), widget=forms.RadioSelect)
+    motion = forms.ChoiceField(label="Bewegung", choices=Motion.choices, widget=forms.RadioSelect)
 
 
 def _safe_next(request: HttpRequest) -> str:
