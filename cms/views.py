@@ -49,7 +49,45 @@ def search(request: HttpRequest) -> HttpResponse:
             results = paginator.page(request.GET.get("seite", 1))
         except (PageNotAnInteger, EmptyPage):
             results = paginator.page(1)
+        describe_results(results.object_list)
     return render(request, "cms/search.html", {"form": form, "query": query, "results": results})
+
+
+# What a visitor calls the general page types; the apps' page types by their verbose name
+# ("Anleitung", "Kurs", "Lektion", "Workshop"), or a page class's own `search_result_kind`.
+RESULT_KINDS = {"homepage": "Startseite", "contentpage": "Information", "formpage": "Formular"}
+# Below a section (depth 3, e.g. /kurse/) a page belongs to another page worth naming: a lesson
+# to its course. Pages on the same topic then read "Lektion – im Kurs „…“" and "Workshop".
+PART_OF_DEPTH = 5
+
+
+def describe_results(pages: list[Page]) -> None:
+    """Give each search result what tells near-identical titles apart: its kind, its summary
+    and, for a page inside another one, that page's title (one query for all of them)."""
+    parent_paths = {page.path[: -Page.steplen] for page in pages if page.depth >= PART_OF_DEPTH}
+    parents = (
+        dict(Page.objects.filter(path__in=parent_paths).values_list("path", "title"))
+        if parent_paths
+        else {}
+    )
+    for page in pages:
+        model = type(page)
+        page.result_kind = getattr(
+            model, "search_result_kind", RESULT_KINDS.get(model._meta.model_name)
+        ) or str(model._meta.verbose_name)
+        page.result_teaser = next(
+            (
+                " ".join(str(text).split())
+                for text in (
+                    getattr(page, "search_description", ""),
+                    getattr(page, "summary", ""),
+                    getattr(page, "intro", ""),
+                )
+                if text and str(text).strip()
+            ),
+            "",
+        )
+        page.result_part_of = parents.get(page.path[: -Page.steplen], "")
 
 
 class DisplayForm(forms.Form):
