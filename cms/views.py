@@ -177,11 +177,10 @@ class RateLimitedPasswordResetView(PasswordResetView):
     """
 
     def form_valid(self, form):
-        rate = settings.LERNHAFEN_PASSWORD_RESET_RATE
         account = form.cleaned_data["email"].strip().lower()
-        by_address = rate_limited(self.request, "password-reset:address", rate)
+        by_address = rate_limited(self.request, "password-reset:address")
         by_account = rate_limited(
-            self.request, "password-reset:account", rate, key=account, per_client=False
+            self.request, "password-reset:account", key=account, per_client=False
         )
         if by_address or by_account:
             form.add_error(

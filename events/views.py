@@ -179,7 +179,7 @@ def session_detail(request: HttpRequest, page: WorkshopPage, session_id: int) ->
     status = 200
     if request.method == "POST" and session.is_open_for_registration:
         form = RegistrationForm(request.POST, session=session, retention_days=retention)
-        if _rate_limited(request):
+        if rate_limited(request, "events:register"):
             form.is_valid()
             form.add_error(None, RATE_LIMITED)
             status = 429
@@ -259,11 +259,6 @@ def _add_service_errors(form: RegistrationForm, error: ValidationError) -> None:
             form.add_error(field if field in form.fields else None, messages)
     else:
         form.add_error(None, error.messages)
-
-
-def _rate_limited(request: HttpRequest) -> bool:
-    """One budget for the form and the API: a registration counts wherever it comes from."""
-    return rate_limited(request, "events:register", settings.LERNHAFEN_EVENTS_REGISTRATION_RATE)
 
 
 def session_ics(request: HttpRequest, page: WorkshopPage, session_id: int) -> HttpResponse:
