@@ -127,6 +127,17 @@ def test_display_settings_are_stored_in_a_cookie_and_rendered_on_html(client, ho
     assert 'data-text-size="large"' in html and 'data-motion="reduced"' in html
 
 
+def test_text_size_goes_up_to_twice_the_normal_size(client, home):
+    html = client.get("/darstellung/").content.decode()
+    labels = re.findall(r'<label class="kern-label" for="id_text_size_\d">(.*?)</label>', html)
+    assert len(labels) == 5 and labels[-1] == "Doppelt so groß (200\u00a0%)"
+    response = client.post(
+        "/darstellung/", {"theme": "auto", "text_size": "xxx-large", "motion": "auto", "next": "/"}
+    )
+    assert response.status_code == 302
+    assert 'data-text-size="xxx-large"' in client.get("/").content.decode()
+
+
 def test_display_settings_reject_unknown_values_with_a_message(client, home):
     response = client.post(
         "/darstellung/", {"theme": "neon", "text_size": "normal", "motion": "auto"}
