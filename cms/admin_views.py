@@ -18,6 +18,7 @@ from wagtail.contrib.forms.views import SubmissionsListView
 from wagtail.models import Page
 
 from cms import services
+from cms.choices import ScheduledChange
 from cms.exports import GermanSpreadsheetExportMixin
 
 
@@ -44,9 +45,6 @@ class EditorGuideView(WagtailAdminTemplateMixin, TemplateView):
         return context
 
 
-KEEP, CANCEL = "behalten", "aufheben"
-
-
 def _when(moment) -> str:
     return format_date(timezone.localtime(moment), "d.m.Y, H:i") + " Uhr"
 
@@ -58,7 +56,10 @@ def restore_revision_of_scheduled_page(
     revision = get_object_or_404(page.revisions, id=revision_id)
     scheduled = page.scheduled_revision
     perms = page.permissions_for_user(request.user)
-    choices = {KEEP: perms.can_publish(), CANCEL: perms.can_unschedule()}
+    choices = {
+        ScheduledChange.KEEP: perms.can_publish(),
+        ScheduledChange.CANCEL: perms.can_unschedule(),
+    }
     error = ""
     if request.method == "POST":
         choice = request.POST.get("geplante_aenderung", "")
@@ -67,8 +68,10 @@ def restore_revision_of_scheduled_page(
         elif not choices[choice]:
             raise PermissionDenied
         else:
-            services.restore_revision(page, revision, request.user, keep_schedule=choice == KEEP)
-            if choice == KEEP:
+            services.restore_revision(
+                page, revision, request.user, keep_schedule=choice == ScheduledChange.KEEP
+            )
+            if choice == ScheduledChange.KEEP:
                 message = (
                     f"Die Version vom {_when(revision.created_at)} ist wiederhergestellt und "
                     f"ersetzt die geplante Änderung: Sie wird wie geplant am "
@@ -91,10 +94,10 @@ def restore_revision_of_scheduled_page(
             "page": page,
             "revision_when": _when(revision.created_at),
             "scheduled_when": _when(scheduled.approved_go_live_at),
-            "can_keep": choices[KEEP],
-            "can_cancel": choices[CANCEL],
-            "keep": KEEP,
-            "cancel": CANCEL,
+            "can_keep": choices[ScheduledChange.KEEP],
+            "can_cancel": choices[ScheduledChange.CANCEL],
+            "keep": ScheduledChange.KEEP,
+            "cancel": ScheduledChange.CANCEL,
             "error": error,
             "history_url": reverse("wagtailadmin_pages:history", args=[page.pk]),
         },

@@ -11,6 +11,8 @@ from wagtail.blocks import StructBlockValidationError
 from wagtail.documents.blocks import DocumentChooserBlock
 from wagtail.images.blocks import ImageChooserBlock
 
+from cms.choices import Audience, CalloutKind
+
 RICH_TEXT_FEATURES = ["h2", "h3", "bold", "italic", "ol", "ul", "link", "document-link"]
 
 
@@ -72,19 +74,18 @@ class AccessibleImageBlock(blocks.StructBlock):
 
 
 class CalloutBlock(blocks.StructBlock):
-    KINDS = [
-        ("info", "Hinweis"),
-        ("tip", "Tipp"),
-        ("warning", "Achtung"),
-        ("success", "Geschafft"),
-    ]
-    kind = blocks.ChoiceBlock(choices=KINDS, default="info", label="Art")
+    kind = blocks.ChoiceBlock(choices=CalloutKind.choices, default=CalloutKind.INFO, label="Art")
     title = blocks.CharBlock(label="Überschrift", max_length=120)
     text = blocks.RichTextBlock(label="Text", features=["bold", "italic", "link", "ul", "ol"])
 
     # KERN has four alert styles; a tip looks like information but says "Tipp".
-    VARIANTS = {"info": "info", "tip": "info", "warning": "warning", "success": "success"}
-    PREFIXES = {"tip": "Tipp: ", "warning": "Achtung: "}
+    VARIANTS = {
+        CalloutKind.INFO: "info",
+        CalloutKind.TIP: "info",
+        CalloutKind.WARNING: "warning",
+        CalloutKind.SUCCESS: "success",
+    }
+    PREFIXES = {CalloutKind.TIP: "Tipp: ", CalloutKind.WARNING: "Achtung: "}
 
     def get_context(self, value, parent_context=None):
         context = super().get_context(value, parent_context)
@@ -211,13 +212,7 @@ class BodyBlock(blocks.StreamBlock):
 
 
 class AudienceEntryBlock(blocks.StructBlock):
-    AUDIENCES = [
-        ("seniors", "Senior*innen"),
-        ("schools", "Schulen & Lehrkräfte"),
-        ("guides", "Digitallotsen"),
-        ("everyone", "Alle"),
-    ]
-    audience = blocks.ChoiceBlock(choices=AUDIENCES, label="Zielgruppe")
+    audience = blocks.ChoiceBlock(choices=Audience.choices, label="Zielgruppe")
     title = blocks.CharBlock(label="Überschrift", max_length=80)
     text = blocks.TextBlock(label="Kurzer Text", max_length=300)
     page = blocks.PageChooserBlock(label="Führt zu Seite")

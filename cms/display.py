@@ -10,24 +10,44 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from django.conf import settings
+from django.db import models
 from django.http import HttpRequest
 
-THEMES = {"auto": "Wie auf meinem Gerät", "light": "Hell", "dark": "Dunkel (hoher Kontrast)"}
-TEXT_SIZES = {"normal": "Normal", "large": "Groß", "x-large": "Sehr groß"}
-MOTIONS = {"auto": "Wie auf meinem Gerät", "reduced": "Bewegungen reduzieren"}
+
+class Theme(models.TextChoices):
+    AUTO = "auto", "Wie auf meinem Gerät"
+    LIGHT = "light", "Hell"
+    DARK = "dark", "Dunkel (hoher Kontrast)"
+
+
+class TextSize(models.TextChoices):
+    """Steps of the root font size up to 200 % (WCAG 1.4.4); the CSS is in lernhafen.css."""
+
+    NORMAL = "normal", "Normal (100 %)"
+    LARGE = "large", "Groß (125 %)"
+    X_LARGE = "x-large", "Sehr groß (150 %)"
+    XX_LARGE = "xx-large", "Besonders groß (175 %)"
+    XXX_LARGE = "xxx-large", "Doppelt so groß (200 %)"
+
+
+class Motion(models.TextChoices):
+    AUTO = "auto", "Wie auf meinem Gerät"
+    REDUCED = "reduced", "Bewegungen reduzieren"
+
+
 COOKIE_MAX_AGE = 365 * 24 * 3600
 
 
 @dataclass(frozen=True)
 class DisplayPreferences:
-    theme: str = "auto"
-    text_size: str = "normal"
-    motion: str = "auto"
+    theme: str = Theme.AUTO
+    text_size: str = TextSize.NORMAL
+    motion: str = Motion.AUTO
 
     @property
     def kern_theme(self) -> str:
         """KERN's data-kern-theme value; "auto" renders light and display.js follows the device."""
-        return "dark" if self.theme == "dark" else "light"
+        return "dark" if self.theme == Theme.DARK else "light"
 
     def to_cookie(self) -> str:
         return f"{self.theme}.{self.text_size}.{self.motion}"
@@ -39,9 +59,9 @@ class DisplayPreferences:
             return cls()
         theme, text_size, motion = parts
         return cls(
-            theme=theme if theme in THEMES else "auto",
-            text_size=text_size if text_size in TEXT_SIZES else "normal",
-            motion=motion if motion in MOTIONS else "auto",
+            theme=theme if theme in Theme.values else Theme.AUTO,
+            text_size=text_size if text_size in TextSize.values else TextSize.NORMAL,
+            motion=motion if motion in Motion.values else Motion.AUTO,
         )
 
     @classmethod

@@ -61,15 +61,41 @@ def _counted_address(request: HttpRequest) -> str:
         return address
 
 
-def rate_limited(
-    request: HttpRequest, group: str, rate: str, *, key: str = "", per_client: bool = True
-) -> bool:
-    """Count one POST in `group`; True once more than `rate` came in.
+# Every rate limit of the site, by counter group: the setting that holds its rate ("60/h").
+# Read at each request, so settings overrides (tests, RATELIMIT_ENABLE) apply at once. One group
+# is one budget wherever the request comes from (e.g. booking by form and by API).
+RATES = {
+    "formpage": "LERNHAFEN_PUBLIC_FORM_RATE",
+    "password-reset:address": "LERNHAFEN_PASSWORD_RESET_RATE",
+    "password-reset:account": "LERNHAFEN_PASSWORD_RESET_RATE",
+    "events:register": "LERNHAFEN_EVENTS_REGISTRATION_RATE",
+    "learning:exercise": "LERNHAFEN_LEARNING_RATE",
+    "learning:xapi": "LERNHAFEN_LEARNING_RATE",
+    "learning:step": "LERNHAFEN_LEARNING_RATE",
+    "learning:join": "LERNHAFEN_LEARNING_RATE",
+    "learning:join-class": "LERNHAFEN_CLASS_JOIN_RATE",
+    "learning:lernpass-create": "LERNHAFEN_LERNPASS_RESTORE_RATE",
+    "learning:lernpass-restore": "LERNHAFEN_LERNPASS_RESTORE_RATE",
+}
 
+
+def rate_limited(
+    request: HttpRequest,
+    group: str,
+    rate: str | None = None,
+    *,
+    key: str = "",
+    per_client: bool = True,
+) -> bool:
+    """Count one POST in `group`; True once more than its rate came in.
+
+    The rate is the setting `RATES` names for the group, or `rate` given explicitly.
     Counted per client address, narrowed by `key` (e.g. a class code: each class gets its own
     budget per address, so thirty pupils behind one school router can all join their class).
     `per_client=False` counts `key` alone wherever it comes from (e.g. one account's resets).
     """
+    if rate is None:
+        rate = getattr(settings, RATES[group])
 
     def counter_key(group: str, request: HttpRequest) -> str:
         if not per_client:

@@ -15,7 +15,7 @@ from django.views.static import serve as static_serve
 from wagtail.admin.views.account import LogoutView, PasswordResetView
 from wagtail.models import Page
 
-from cms.display import COOKIE_MAX_AGE, MOTIONS, TEXT_SIZES, THEMES, DisplayPreferences
+from cms.display import COOKIE_MAX_AGE, DisplayPreferences, Motion, TextSize, Theme
 from cms.ratelimits import rate_limited
 
 SEARCH_RESULTS_PER_PAGE = 10
@@ -49,15 +49,53 @@ def search(request: HttpRequest) -> HttpResponse:
             results = paginator.page(request.GET.get("seite", 1))
         except (PageNotAnInteger, EmptyPage):
             results = paginator.page(1)
+        describe_results(results.object_list)
     return render(request, "cms/search.html", {"form": form, "query": query, "results": results})
 
 
-class DisplayForm(forms.Form):
-    theme = forms.ChoiceField(label="Farben", choices=THEMES.items(), widget=forms.RadioSelect)
-    text_size = forms.ChoiceField(
-        label="Schriftgröße", choices=TEXT_SIZES.items(), widget=forms.RadioSelect
+# What a visitor calls the general page types; the apps' page types by their verbose name
+# ("Anleitung", "Kurs", "Lektion", "Workshop"), or a page class's own `search_result_kind`.
+RESULT_KINDS = {"homepage": "Startseite", "contentpage": "Information", "formpage": "Formular"}
+# Below a section (depth 3, e.g. /kurse/) a page belongs to another page worth naming: a lesson
+# to its course. Pages on the same topic then read "Lektion – im Kurs „…“" and "Workshop".
+PART_OF_DEPTH = 5
+
+
+def describe_results(pages: list[Page]) -> None:
+    """Give each search result what tells near-identical titles apart: its kind, its summary
+    and, for a page inside another one, that page's title (one query for all of them)."""
+    parent_paths = {page.path[: -Page.steplen] for page in pages if page.depth >= PART_OF_DEPTH}
+    parents = (
+        dict(Page.objects.filter(path__in=parent_paths).values_list("path", "title"))
+        if parent_paths
+        else {}
     )
-    motion = forms.ChoiceField(label="Bewegung", choices=MOTIONS.items(), widget=forms.RadioSelect)
+    for page in pages:
+        model = type(page)
+        page.result_kind = getattr(
+            model, "search_result_kind", RESULT_KINDS.get(model._meta.model_name)
+        ) or str(model._meta.verbose_name)
+        page.result_teaser = next(
+            (
+                " ".join(str(text).split())
+                for text in (
+                    getattr(page, "search_description", ""),
+                    getattr(page, "summary", ""),
+                    getattr(page, "intro", ""),
+                )
+                if text and str(text).strip()
+            ),
+            "",
+        )
+        page.result_part_of = parents.get(page.path[: -Page.steplen], "")
+
+
+class DisplayForm(forms.Form):
+    theme = forms.ChoiceField(label="Farben", choices=Theme.choices, widget=forms.RadioSelect)
+    text_size = forms.ChoiceField(
+        label="Schriftgröße", choices=TextSize.choices, widget=forms.RadioSelect
+    )
+    motion = forms.ChoiceField(label="Bewegung", choices=Motion.choices, widget=forms.RadioSelect)
 
 
 def _safe_next(request: HttpRequest) -> str:
@@ -139,11 +177,10 @@ class RateLimitedPasswordResetView(PasswordResetView):
     """
 
     def form_valid(self, form):
-        rate = settings.LERNHAFEN_PASSWORD_RESET_RATE
         account = form.cleaned_data["email"].strip().lower()
-        by_address = rate_limited(self.request, "password-reset:address", rate)
+        by_address = rate_limited(self.request, "password-reset:address")
         by_account = rate_limited(
-            self.request, "password-reset:account", rate, key=account, per_client=False
+            self.request, "password-reset:account", key=account, per_client=False
         )
         if by_address or by_account:
             form.add_error(

@@ -13,7 +13,10 @@ ENGLISH_HELP_PREFIX = "whats-new-in-wagtail-"
 
 @hooks.register("insert_global_admin_js")
 def admin_widget_starter():
-    return format_html('<script src="{}"></script>', static("lernhafen/js/admin-boot.js"))
+    # A module runs after the page is parsed, when Wagtail's own scripts have defined the widgets.
+    return format_html(
+        '<script type="module" src="{}"></script>', static("lernhafen/js/admin-boot.js")
+    )
 
 
 @hooks.register("insert_global_admin_css")

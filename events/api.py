@@ -21,6 +21,7 @@ from django.utils import timezone
 from django.utils.http import urlencode
 from django.views.decorators.csrf import csrf_exempt
 
+from cms.ratelimits import rate_limited
 from events import services
 from events.api_schema import (
     DATE_MAX,
@@ -41,7 +42,7 @@ from events.api_schema import (
     SEATS_MAX,
 )
 from events.models import Session
-from events.throttling import RATE_LIMITED, registration_rate_limited
+from events.throttling import RATE_LIMITED
 
 MAX_BODY = 10_000
 
@@ -311,7 +312,7 @@ def registrations(request: HttpRequest, session_id: int) -> JsonResponse:
     session = Session.objects.public().with_seats().filter(pk=session_id).first()
     if session is None:
         return problem(404, detail="Diesen Termin gibt es nicht.")
-    if registration_rate_limited(request):
+    if rate_limited(request, "events:register"):
         return problem(429, detail=RATE_LIMITED)
     if not session.is_open_for_registration:
         return problem(409, errors={"non_field_errors": [services.MESSAGES["closed"]]})

@@ -19,13 +19,14 @@ from django.utils import timezone
 from django.utils.http import urlencode
 from wagtail.views import serve
 
+from cms.ratelimits import rate_limited
 from courses.models import CoursePage
 from events import ics, services
 from events.filters import CalendarFilter, local_day_start
 from events.forms import HONEYPOT_FIELD, RegistrationForm
 from events.models import EventIndexPage, LotseProfile, Registration, Session, WorkshopPage
 from events.models.pages import ics_url
-from events.throttling import RATE_LIMITED, registration_rate_limited
+from events.throttling import RATE_LIMITED
 
 PAGE_SIZE = 30
 WORKSHOP_SESSION_LIMIT = 30
@@ -165,7 +166,7 @@ def session_detail(request: HttpRequest, page: WorkshopPage, session_id: int) ->
     status = 200
     if request.method == "POST" and session.is_open_for_registration:
         form = RegistrationForm(request.POST, session=session, retention_days=retention)
-        if registration_rate_limited(request):
+        if rate_limited(request, "events:register"):
             form.is_valid()
             form.add_error(None, RATE_LIMITED)
             status = 429

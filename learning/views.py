@@ -47,12 +47,6 @@ TOO_MANY = (
 )
 
 
-def _limited(request: HttpRequest, group: str, rate: str | None = None, key: str = "") -> bool:
-    return rate_limited(
-        request, f"learning:{group}", rate or settings.LERNHAFEN_LEARNING_RATE, key=key
-    )
-
-
 def _wants_json(request: HttpRequest) -> bool:
     return "application/json" in request.headers.get("Accept", "")
 
@@ -77,7 +71,7 @@ def exercise(request: HttpRequest, page_id: int, block_id: str) -> HttpResponse:
     if request.method == "GET":
         query = f"?{request.GET.urlencode()}" if request.GET else ""
         return HttpResponseRedirect(f"{page.url}{query}#uebung-{block_id}")
-    if _limited(request, "exercise"):
+    if rate_limited(request, "learning:exercise"):
         result = services.ExerciseResult(False, 0, 0, error=TOO_MANY)
         status = 429
     else:
@@ -177,7 +171,7 @@ def xapi(request: HttpRequest) -> JsonResponse:
         or len(request.body) > services.MAX_STATEMENT_BYTES
     ):
         return JsonResponse({"error": "Die Aussage ist zu groß."}, status=413)
-    if _limited(request, "xapi"):
+    if rate_limited(request, "learning:xapi"):
         return JsonResponse({"error": TOO_MANY}, status=429)
     try:
         # Depth, NaN/Infinity and unstorable text are refused before anything is parsed further.
@@ -235,7 +229,7 @@ def lernpass(request: HttpRequest) -> HttpResponse:
 
 @require_POST
 def lernpass_create(request: HttpRequest) -> HttpResponse:
-    if _limited(request, "lernpass-create", settings.LERNHAFEN_LERNPASS_RESTORE_RATE):
+    if rate_limited(request, "learning:lernpass-create"):
         return render(request, "learning/too_many.html", {"message": TOO_MANY}, status=429)
     current = services.lernpass_from_request(request) or services.create_lernpass()
     response = HttpResponseRedirect(reverse("learning:lernpass") + "?neu=1")
@@ -249,7 +243,7 @@ def lernpass_restore(request: HttpRequest) -> HttpResponse:
     status = 200
     if request.method == "POST":
         form = RestoreForm(request.POST)
-        if _limited(request, "lernpass-restore", settings.LERNHAFEN_LERNPASS_RESTORE_RATE):
+        if rate_limited(request, "learning:lernpass-restore"):
             form.is_valid()
             form.add_error(None, TOO_MANY)
             status = 429
@@ -321,7 +315,7 @@ def step_done(request: HttpRequest, page_id: int) -> HttpResponse:
         return HttpResponse("Ungültiger Schritt", status=400)
     if current is None:
         return HttpResponseRedirect(reverse("learning:lernpass"))
-    if not _limited(request, "step"):
+    if not rate_limited(request, "learning:step"):
         services.mark_step_done(current, page, int(step))
     back = request.POST.get("weiter", "")
     if not url_has_allowed_host_and_scheme(back, allowed_hosts={request.get_host()}):
@@ -439,8 +433,8 @@ def join(request: HttpRequest) -> HttpResponse:
         # Counted per class code and address (a class joins together from one school router),
         # and all codes together per address against floods.
         code = "".join(ch for ch in request.POST.get("join_code", "")[:32].upper() if ch.isalnum())
-        if _limited(request, "join") or _limited(
-            request, "join-class", settings.LERNHAFEN_CLASS_JOIN_RATE, key=code
+        if rate_limited(request, "learning:join") or rate_limited(
+            request, "learning:join-class", key=code
         ):
             form.is_valid()
             form.add_error(None, TOO_MANY)

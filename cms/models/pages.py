@@ -1,6 +1,5 @@
 from __future__ import annotations
 
-from django.conf import settings
 from django.db import models
 from django.http import HttpRequest, HttpResponse
 from django.template.response import TemplateResponse
@@ -174,7 +173,7 @@ class FormPage(AbstractEmailForm):
     def serve(self, request: HttpRequest, *args, **kwargs) -> HttpResponse:
         if request.method == "POST":
             form = self.get_form(request.POST, request.FILES, page=self, user=request.user)
-            if rate_limited(request, f"formpage:{self.pk}", settings.LERNHAFEN_PUBLIC_FORM_RATE):
+            if rate_limited(request, "formpage", key=str(self.pk)):
                 form.add_error(
                     None,
                     "Sie haben in kurzer Zeit sehr viele Nachrichten gesendet. "

@@ -118,8 +118,9 @@ MIDDLEWARE = [
 ]
 
 # Widgets render through TEMPLATES, so templates/ can override Wagtail's widget templates
-# (templates/wagtailadmin/widgets/: no inline scripts under our CSP).
-FORM_RENDERER = "django.forms.renderers.TemplatesSetting"
+# (templates/wagtailadmin/widgets/: no inline scripts under our CSP); public forms render as
+# KERN markup with hint and error linked to the field (cms/form_rendering.py).
+FORM_RENDERER = "cms.form_rendering.KernFormRenderer"
 
 ROOT_URLCONF = "cms.urls"
 WSGI_APPLICATION = "cms.wsgi.application"

@@ -79,25 +79,3 @@ def document_meta(document) -> str:
     except (OSError, ValueError):
         size = ""
     return ", ".join(part for part in (extension, size) if part)
-
-
-WIDGET_CLASSES = {
-    "select": "kern-form-input__select",
-    "checkbox": "kern-form-check__checkbox",
-}
-
-
-@register.simple_tag
-def field_widget(field) -> str:
-    """Render a bound field's widget with KERN classes and its hint and error wired up."""
-    css = WIDGET_CLASSES.get(field.widget_type, "kern-form-input__input")
-    attrs = {"class": f"{css} {css}--error" if field.errors else css}
-    described_by = []
-    if field.help_text:
-        described_by.append(f"{field.auto_id}-hint")
-    if field.errors:
-        described_by.append(f"{field.auto_id}-error")
-        attrs["aria-invalid"] = "true"
-    if described_by:
-        attrs["aria-describedby"] = " ".join(described_by)
-    return field.as_widget(attrs=attrs)

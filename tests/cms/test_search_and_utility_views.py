@@ -1,10 +1,20 @@
 """Search, display settings, sitemap, robots.txt and the health check."""
 
+import re
+
 import pytest
 from django.conf import settings
 from django.db import connection
 
 from tests.factories.cms import ContentPageFactory
+from tests.factories.courses import (
+    CourseIndexPageFactory,
+    CoursePageFactory,
+    LessonPageFactory,
+    TutorialIndexPageFactory,
+    TutorialPageFactory,
+)
+from tests.factories.events import EventIndexPageFactory, WorkshopPageFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -22,6 +32,58 @@ def test_search_finds_live_pages_by_word(client, home):
     assert response.status_code == 200
     assert "Stadt-WLAN verbinden" in html and "WLAN Entwurf" not in html
     assert 'role="status"' in html and "1 Ergebnis" in html
+
+
+def _search_results(html: str) -> list[str]:
+    """Each result as a person reads it: title, kind and summary, whitespace collapsed."""
+    items = re.findall(r'<li class="search-results__item">(.*?)</li>', html, re.S)
+    return [" ".join(re.sub(r"<[^>]+>", " ", item).split()) for item in items]
+
+
+def test_results_with_near_identical_titles_say_what_each_one_is(
+    client, home, django_assert_max_num_queries
+):
+    tutorials = TutorialIndexPageFactory(parent=home)
+    TutorialPageFactory(
+        parent=tutorials,
+        title="Termin im Bürgerbüro online buchen",
+        summary="Schritt für Schritt am Smartphone, mit Bildern.",
+    )
+    courses = CourseIndexPageFactory(parent=home)
+    course = CoursePageFactory(parent=courses, title="Online-Dienste der Stadt")
+    LessonPageFactory(
+        parent=course,
+        title="Termin im Bürgerbüro online buchen",
+        summary="Lektion mit Übung: einen freien Termin finden.",
+    )
+    calendar = EventIndexPageFactory(parent=home)
+    WorkshopPageFactory(
+        parent=calendar,
+        title="Termin im Bürgerbüro online buchen (Workshop)",
+        summary="Wir buchen gemeinsam, Sie bringen Ihr Smartphone mit.",
+    )
+    with django_assert_max_num_queries(20):
+        html = client.get("/suche/", {"q": "Bürgerbüro"}).content.decode()
+    results = _search_results(html)
+    assert len(results) == 3
+    assert any(
+        "Anleitung" in result and "Schritt für Schritt am Smartphone" in result
+        for result in results
+    )
+    assert any(
+        "Lektion – in „Online-Dienste der Stadt“" in result and "einen freien Termin" in result
+        for result in results
+    )
+    assert any(
+        "Workshop" in result and "Sie bringen Ihr Smartphone" in result for result in results
+    )
+    assert len(set(results)) == 3
+
+
+def test_general_pages_in_results_are_labelled_for_visitors(client, home):
+    ContentPageFactory(parent=home, slug="wlan", title="Stadt-WLAN", intro="Kostenlos surfen.")
+    (result,) = _search_results(client.get("/suche/", {"q": "WLAN"}).content.decode())
+    assert result == "Stadt-WLAN Information Kostenlos surfen."
 
 
 @pytest.mark.skipif(not settings.IS_POSTGRES, reason="German stemming needs PostgreSQL")
@@ -63,6 +125,17 @@ def test_display_settings_are_stored_in_a_cookie_and_rendered_on_html(client, ho
     html = client.get("/").content.decode()
     assert 'data-kern-theme="dark"' in html
     assert 'data-text-size="large"' in html and 'data-motion="reduced"' in html
+
+
+def test_text_size_goes_up_to_twice_the_normal_size(client, home):
+    html = client.get("/darstellung/").content.decode()
+    labels = re.findall(r'<label class="kern-label" for="id_text_size_\d">(.*?)</label>', html)
+    assert len(labels) == 5 and labels[-1] == "Doppelt so groß (200\u00a0%)"
+    response = client.post(
+        "/darstellung/", {"theme": "auto", "text_size": "xxx-large", "motion": "auto", "next": "/"}
+    )
+    assert response.status_code == 302
+    assert 'data-text-size="xxx-large"' in client.get("/").content.decode()
 
 
 def test_display_settings_reject_unknown_values_with_a_message(client, home):
