@@ -170,10 +170,16 @@ def _history(lotsen: list[LotseProfile]) -> None:
             person = by_district.get(series.venue.district_id)
             if person is not None:
                 session.digitallotsen.add(person)
-            _past_bookings(session, number, anonymous=end < now - retention)
+            # The last week's sessions still wait for their Lotse to record attendance, so the
+            # list "Anwesenheit noch offen" has something to show.
+            _past_bookings(
+                session, number, anonymous=end < now - retention, attendance_recorded=week > 1
+            )
 
 
-def _past_bookings(session: Session, number: int, *, anonymous: bool) -> None:
+def _past_bookings(
+    session: Session, number: int, *, anonymous: bool, attendance_recorded: bool = True
+) -> None:
     if session.group_limit > 1:  # a class workshop: one teacher books the class
         bookings = [(Registration.CONFIRMED, 22 + number % 6)]
     else:
@@ -199,7 +205,7 @@ def _past_bookings(session: Session, number: int, *, anonymous: bool) -> None:
             else None,
             anonymised_at=session.end + timedelta(days=31) if anonymous else None,
         )
-        if status == Registration.CONFIRMED and not session.is_cancelled:
+        if attendance_recorded and status == Registration.CONFIRMED and not session.is_cancelled:
             no_show = (number + index) % 7 == 0
             Attendance.objects.create(
                 registration=registration,

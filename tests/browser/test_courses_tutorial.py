@@ -4,6 +4,8 @@ import re
 
 import pytest
 
+from cms.display import TextSize
+
 pytestmark = pytest.mark.django_db(transaction=True)
 
 WLAN = "/anleitungen/stadt-wlan-verbinden/"
@@ -149,9 +151,7 @@ TERMIN = "/anleitungen/termin-buergerbuero-online-buchen/"  # 8 steps, one versi
 
 
 def _largest_text_size() -> str:
-    from cms.display import TEXT_SIZES
-
-    return list(TEXT_SIZES)[-1]
+    return TextSize.values[-1]
 
 
 def _choose_text_size(page, base_url: str, size: str) -> None:
