@@ -402,11 +402,15 @@ WAGTAIL_TIME_FORMAT = "%H:%M"
 # --- Static and media -------------------------------------------------------------------------
 
 STATIC_URL = "/static/"
+LERNHAFEN_BUILD_DIR = Path(env("LERNHAFEN_BUILD_DIR", str(VAR_DIR / "build")))
 STATIC_ROOT = Path(env("STATIC_ROOT", str(VAR_DIR / "static")))
 # npm packages are served by Django under their own prefix: never from a CDN.
 STATICFILES_DIRS = [
     ("vendor/kern", NODE_MODULES / "@kern-ux" / "native" / "dist"),
     ("vendor/h5p-standalone", NODE_MODULES / "h5p-standalone" / "dist"),
+    # Subset fonts and purged KERN CSS from `manage.py build_assets` (make assets), never
+    # committed; templates fall back to KERN's full files while it is missing.
+    ("build", LERNHAFEN_BUILD_DIR),
 ]
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(env("MEDIA_ROOT", str(VAR_DIR / "media")))
