@@ -208,8 +208,13 @@ else:
 # Anonymous pages are served from the "pages" cache for this many seconds at most, unless
 # something they show changes first (cms/cache.py); 0 switches the page cache off.
 LERNHAFEN_PAGE_CACHE_SECONDS = env_int("LERNHAFEN_PAGE_CACHE_SECONDS", 300)
-# Paths never cached (regular expressions): links that carry a personal token.
-LERNHAFEN_PAGE_CACHE_SKIP = [r"/anmeldung/[^/]+/$", r"/abmelden/[^/]+/$", r"^/lernen/"]
+# Paths never cached (regular expressions): links that carry a personal token, the health check.
+LERNHAFEN_PAGE_CACHE_SKIP = [
+    r"/anmeldung/[^/]+/$",
+    r"/abmelden/[^/]+/$",
+    r"^/lernen/",
+    r"^/healthz/$",
+]
 # Models whose changes invalidate cached pages, besides pages, snippets and site settings.
 LERNHAFEN_PAGE_CACHE_MODELS = [
     "wagtailcore.Site",
