@@ -130,9 +130,7 @@ def test_display_settings_get_their_own_cached_variant(client, content_page):
     assert 'data-kern-theme="dark"' in dark_client.get(content_page.url).content.decode()
 
 
-def test_logged_in_editors_always_get_a_fresh_page(
-    client, content_page, admin_user, django_assert_max_num_queries
-):
+def test_logged_in_editors_always_get_a_fresh_page(client, content_page, admin_user):
     Client().get(content_page.url)  # cached for anonymous visitors
     client.force_login(admin_user)
     response = client.get(content_page.url)
@@ -166,6 +164,12 @@ def test_a_page_with_a_form_is_never_stored_and_each_visitor_gets_their_own_toke
     )
     assert response.status_code == 302
     assert session.registrations.count() == 1
+
+
+def test_the_health_check_always_asks_the_database(client, home, django_assert_num_queries):
+    assert client.get("/healthz/").status_code == 200
+    with django_assert_num_queries(1):
+        assert client.get("/healthz/").status_code == 200
 
 
 def test_visitors_with_a_personal_cookie_bypass_the_cache(client, content_page):
