@@ -116,15 +116,17 @@ def page_cache_key(request: HttpRequest, generation: str) -> str:
     """The key of one variant of one page: generation, display preference, language, URL."""
     display = DisplayPreferences.from_request(request).to_cookie()
     language = get_language_from_request(request, check_path=True)
-    url = hashlib.sha256(request.build_absolute_uri().encode()).hexdigest()
+    address = f"{request.scheme}://{request.get_host()}{request.get_full_path()}"
+    url = hashlib.sha256(address.encode()).hexdigest()
     return f"page:{generation}:{display}:{language}:{url}"
 
 
 class AnonymousPageCacheMiddleware:
     """Serves and stores whole pages for anonymous visitors (see the module docstring).
 
-    Sits after the security/CSP middleware (their headers are added to every response, cached
-    or not) and before the session, CSRF and auth middleware, which a cache hit skips.
+    Sits after SecurityMiddleware and ConditionalGetMiddleware (their headers and 304s apply to
+    every response, cached or not) and before the Permissions-Policy, CSP, session, CSRF and auth
+    middleware: a page is stored with their headers, and a hit skips them.
     """
 
     def __init__(self, get_response):

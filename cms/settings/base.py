@@ -105,11 +105,12 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # ETag + 304 Not Modified for unchanged pages: cheap revalidation for browsers and proxies.
     "django.middleware.http.ConditionalGetMiddleware",
+    # Whole pages for anonymous visitors (cms/cache.py), stored with the headers the middleware
+    # below adds (CSP, Permissions-Policy: the same for every public page); a hit skips all of
+    # it, session, CSRF and auth included.
+    "cms.cache.AnonymousPageCacheMiddleware",
     "django_permissions_policy.PermissionsPolicyMiddleware",
     "cms.middleware.LernhafenCSPMiddleware",
-    # Whole pages for anonymous visitors (cms/cache.py): after the headers every response
-    # gets, before session/CSRF/auth, which a cache hit skips.
-    "cms.cache.AnonymousPageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",

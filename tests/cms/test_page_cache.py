@@ -65,6 +65,9 @@ def test_second_anonymous_visit_is_served_without_touching_the_database(
     assert second.status_code == 200
     assert second.content == first.content
     assert second["ETag"]
+    # The cached copy keeps the security headers of the page.
+    for header in ("Content-Security-Policy", "Permissions-Policy", "X-Frame-Options"):
+        assert second[header] == first[header]
 
 
 def test_a_repeat_visit_gets_not_modified_from_the_cached_page(client, content_page):
