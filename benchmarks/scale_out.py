@@ -165,6 +165,7 @@ def main() -> None:
         page.save_revision().publish()
 
         print("3. A booking through server A shows on server B")
+        run = time.strftime("%H%M%S")  # a new phone number per run: a contact may book twice
         session = next(
             s
             for s in Session.objects.with_seats().order_by("start")
@@ -176,7 +177,7 @@ def main() -> None:
             f"{a}/api/v1/sessions/{session.pk}/registrations/",
             {
                 "name": "Skalierung Test",
-                "phone": "02363 99999",
+                "phone": f"02363 {run}",
                 "seats": 1,
                 "privacy_consent": True,
             },
@@ -194,7 +195,7 @@ def main() -> None:
                     f"{base}/api/v1/sessions/{session.pk}/registrations/",
                     {
                         "name": f"Limit {index}",
-                        "phone": f"02363 9{index}",
+                        "phone": f"02363 {run}{index}",
                         "seats": 1,
                         "privacy_consent": True,
                     },
