@@ -13,7 +13,7 @@ CHROMIUM ?= /usr/bin/chromium
 # Extra pytest arguments, e.g. PYTEST_ARGS='-m "not browser"' (CI runs the browser tests once).
 PYTEST_ARGS ?=
 
-.PHONY: run dev test lint format setup migrate seed static chromium clean help
+.PHONY: run dev test lint format setup assets migrate seed static chromium bench scale-out clean help
 
 help:
 	@echo "make run   – set up everything and serve the demo site on http://127.0.0.1:$(PORT)/"
@@ -36,15 +36,33 @@ $(NPM_STAMP): package.json package-lock.json
 var:
 	mkdir -p var/media
 
+# Subset fonts and KERN's CSS purged to the selectors we use, in var/build/ (never committed):
+# cms/assets.py. The CSS follows every template, script and Python file (widget classes).
+BUILD_DIR := var/build
+FONTS_STAMP := $(BUILD_DIR)/.fonts-built
+CSS_STAMP := $(BUILD_DIR)/.css-built
+ASSET_SOURCES := $(shell find templates cms courses events learning -type f \
+	\( -name '*.html' -o -name '*.js' -o -name '*.py' \) -not -path '*/migrations/*' 2>/dev/null)
+
+$(FONTS_STAMP): cms/assets.py package-lock.json | $(PY_STAMP) $(NPM_STAMP)
+	$(MANAGE) build_assets fonts
+	touch $@
+
+$(CSS_STAMP): purgecss.config.cjs package-lock.json $(ASSET_SOURCES) | $(PY_STAMP) $(NPM_STAMP)
+	$(MANAGE) build_assets css
+	touch $@
+
+assets: $(FONTS_STAMP) $(CSS_STAMP)
+
 setup: $(PY_STAMP) $(NPM_STAMP) var
 
-migrate: setup
+migrate: setup assets
 	$(MANAGE) migrate --noinput
 
 seed: migrate
 	$(MANAGE) seed_demo --admin-password-file var/admin-password
 
-static: setup
+static: setup assets
 	DJANGO_SETTINGS_MODULE=cms.settings.production LERNHAFEN_LOCAL_RUN=1 $(MANAGE) collectstatic --noinput --verbosity 0
 
 # The access log leaves query strings and referrers out and masks tokens in paths
@@ -88,10 +106,18 @@ format: setup
 	$(BIN)/ruff format .
 	$(BIN)/djhtml templates
 
-test: setup chromium lint
+test: setup assets chromium lint
 	$(MANAGE) check --fail-level WARNING
 	$(MANAGE) makemigrations --check --dry-run
 	CHROMIUM=$(CHROMIUM) $(BIN)/pytest $(PYTEST_ARGS)
 
+# Page and static throughput, first/repeat visit bytes per page type (benchmarks/site_bench.py).
+bench: seed static
+	$(PY) benchmarks/site_bench.py
+
+# Two app servers on one PostgreSQL and Redis (benchmarks/scale_out.py; needs both running).
+scale-out: setup assets
+	$(PY) benchmarks/scale_out.py
+
 clean:
-	rm -rf $(VENV) node_modules var/static
+	rm -rf $(VENV) node_modules var/static $(BUILD_DIR)

@@ -9,7 +9,9 @@ class CmsConfig(AppConfig):
     def ready(self):
         # Imported here: Wagtail's admin widgets and comparisons need the app registry ready.
         from cms.admin_csp import start_choosers_from_data_attributes
+        from cms.cache import connect_signals
         from cms.compare import register_german_comparisons
 
         register_german_comparisons()
         start_choosers_from_data_attributes()
+        connect_signals()

@@ -4,7 +4,9 @@ The environment is read here and only here; dev, test and production adjust the 
 Operator-facing variables (all optional unless production.py says otherwise):
 
     DATABASE_URL      sqlite:///var/db.sqlite3 (default) or postgres://user@host:5432/name
-    REDIS_URL         redis://127.0.0.1:6379/0 – shared cache (rate limits); locmem if unset
+    REDIS_URL         redis://127.0.0.1:6379/0 – shared cache (rate limits, pages); unset: rate
+                      limits per process, pages in a file cache under var/cache/
+    LERNHAFEN_PAGE_CACHE_SECONDS  300 (default) – how long an anonymous page is kept; 0 = off
     SECRET_KEY        required in production
     ALLOWED_HOSTS     comma-separated host names
     EMAIL_URL         console:// (default), locmem://, file:///dir, smtp://user:pw@host:587/?tls=True,
@@ -103,6 +105,10 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # ETag + 304 Not Modified for unchanged pages: cheap revalidation for browsers and proxies.
     "django.middleware.http.ConditionalGetMiddleware",
+    # Whole pages for anonymous visitors (cms/cache.py), stored with the headers the middleware
+    # below adds (CSP, Permissions-Policy: the same for every public page); a hit skips all of
+    # it, session, CSRF and auth included.
+    "cms.cache.AnonymousPageCacheMiddleware",
     "django_permissions_policy.PermissionsPolicyMiddleware",
     "cms.middleware.LernhafenCSPMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -176,15 +182,53 @@ if REDIS_URL:
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": "lernhafen",
             "TIMEOUT": 300,
-        }
+        },
+        # Whole anonymous pages (cms/cache.py), shared by every app server.
+        "pages": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": REDIS_URL,
+            "KEY_PREFIX": "lernhafen-pages",
+            "TIMEOUT": 300,
+        },
     }
 else:
     CACHES = {
         "default": {
             "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
             "LOCATION": "lernhafen",
-        }
+        },
+        # A file cache, not locmem: all workers of one machine see the same pages and the same
+        # invalidation (cms/cache.py). Several machines need REDIS_URL.
+        "pages": {
+            "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+            "LOCATION": str(VAR_DIR / "cache" / "pages"),
+            "TIMEOUT": 300,
+            "OPTIONS": {"MAX_ENTRIES": 5000},
+        },
     }
+
+# Anonymous pages are served from the "pages" cache for this many seconds at most, unless
+# something they show changes first (cms/cache.py); 0 switches the page cache off.
+LERNHAFEN_PAGE_CACHE_SECONDS = env_int("LERNHAFEN_PAGE_CACHE_SECONDS", 300)
+# Paths never cached (regular expressions): links that carry a personal token, the health check.
+LERNHAFEN_PAGE_CACHE_SKIP = [
+    r"/anmeldung/[^/]+/$",
+    r"/abmelden/[^/]+/$",
+    r"^/lernen/",
+    r"^/healthz/$",
+]
+# Models whose changes invalidate cached pages, besides pages, snippets and site settings.
+LERNHAFEN_PAGE_CACHE_MODELS = [
+    "wagtailcore.Site",
+    "wagtailimages.Image",
+    "wagtaildocs.Document",
+    "wagtailredirects.Redirect",
+    "events.Session",
+    "events.SessionSeries",
+    "events.Registration",
+    "events.District",
+    "events.Venue",
+]
 
 # --- Mail -------------------------------------------------------------------------------------
 
@@ -365,11 +409,15 @@ WAGTAIL_TIME_FORMAT = "%H:%M"
 # --- Static and media -------------------------------------------------------------------------
 
 STATIC_URL = "/static/"
+LERNHAFEN_BUILD_DIR = Path(env("LERNHAFEN_BUILD_DIR", str(VAR_DIR / "build")))
 STATIC_ROOT = Path(env("STATIC_ROOT", str(VAR_DIR / "static")))
 # npm packages are served by Django under their own prefix: never from a CDN.
 STATICFILES_DIRS = [
     ("vendor/kern", NODE_MODULES / "@kern-ux" / "native" / "dist"),
     ("vendor/h5p-standalone", NODE_MODULES / "h5p-standalone" / "dist"),
+    # Subset fonts and purged KERN CSS from `manage.py build_assets` (make assets), never
+    # committed; templates fall back to KERN's full files while it is missing.
+    ("build", LERNHAFEN_BUILD_DIR),
 ]
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(env("MEDIA_ROOT", str(VAR_DIR / "media")))

@@ -5,3 +5,5 @@ from .base import env
 
 DEBUG = True
 SECRET_KEY = env("SECRET_KEY", "dev-only-insecure-key-never-use-in-production")
+# Template and code edits show at once; the page cache is exercised by `make run` and the tests.
+LERNHAFEN_PAGE_CACHE_SECONDS = 0
