@@ -241,3 +241,26 @@ def editor(home, browser_page, live_server, admin_user):
     page.wait_for_url("**/admin/")
     yield page
     assert not errors, f"Console errors in the admin: {errors}"
+
+
+@pytest.fixture
+def seeded_site(settings, tmp_path):
+    """The whole demo (`seed_demo`) for journeys across apps.
+
+    Transactional tests flush what the migrations made: the root collection images need and the
+    staff groups the demo's Lotsen join; both are rebuilt first. Mails and files of the seed go
+    to a temporary folder; the H5P Hub samples are left out (their own tests cover them).
+    """
+    from django.core.management import call_command
+    from wagtail.models import Collection
+
+    from events.models.lotsen import DIGITALLOTSEN_GROUP, KOORDINATION_GROUP
+    from tests.factories.events_workspace import role_group
+
+    settings.VAR_DIR = tmp_path
+    settings.LERNHAFEN_H5P_SAMPLES = tmp_path / "ohne-hub-beispiele"
+    if Collection.get_first_root_node() is None:
+        Collection.add_root(name="Root")
+    for name in (DIGITALLOTSEN_GROUP, KOORDINATION_GROUP):
+        role_group(name)
+    call_command("seed_demo", verbosity=0)

@@ -10,7 +10,6 @@ from __future__ import annotations
 import re
 
 import pytest
-from django.core.management import call_command
 from wagtail.models import Site
 
 from cms.models import ContentPage, SiteSettings
@@ -20,18 +19,6 @@ from tests.browser.conftest import check_accessibility
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 PHONE = {"width": 360, "height": 740}
-
-
-@pytest.fixture
-def seeded_site(settings, tmp_path):
-    from wagtail.models import Collection
-
-    settings.VAR_DIR = tmp_path
-    settings.LERNHAFEN_H5P_SAMPLES = tmp_path / "ohne-hub-beispiele"
-    # Transactional tests flush the root collection the migrations made; images need it.
-    if Collection.get_first_root_node() is None:
-        Collection.add_root(name="Root")
-    call_command("seed_demo", verbosity=0)
 
 
 def follow(page, link_name: str, heading: str) -> None:

@@ -8,8 +8,16 @@ pytestmark = pytest.mark.django_db(transaction=True)
 
 
 def test_a_tip_box_is_one_box_as_wide_as_the_text_column(browser_page, live_server, demo_site):
+    from wagtail.models import Collection
+
+    from courses.demo_content import seed_courses_and_tutorials
+
+    if Collection.get_first_root_node() is None:  # flushed by transactional tests; images need it
+        Collection.add_root(name="Root")
+    seed_courses_and_tutorials(demo_site)
     browser_page.set_viewport_size({"width": 1280, "height": 800})
-    browser_page.goto(live_server.url + "/senioren/")
+    # A lesson of the seeded course with the tip "Im Zweifel nicht teilen".
+    browser_page.goto(live_server.url + "/kurse/fake-news-und-betrug-erkennen/quellen-pruefen/")
     tip = browser_page.get_by_role("complementary", name=re.compile(r"^Tipp: ")).first
     widths = tip.evaluate("""(box) => ({
         box: box.getBoundingClientRect().width,

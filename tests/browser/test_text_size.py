@@ -7,7 +7,6 @@ form control. Radio buttons and checkboxes are the browser's own, clearly labell
 
 import pytest
 from django.conf import settings
-from django.core.management import call_command
 
 from cms.display import TextSize
 
@@ -51,20 +50,6 @@ MEASURE = """() => {
         spilled: spilled.slice(0, 5),
     };
 }"""
-
-
-@pytest.fixture
-def seeded_site(db):
-    from django.contrib.auth.models import Group
-    from wagtail.models import Collection
-
-    # Transactional tests flush what the migrations made: the root collection images need and
-    # the staff groups the demo's Lotsen join (their permissions do not matter here).
-    if Collection.get_first_root_node() is None:
-        Collection.add_root(name="Root")
-    for name in ("Digitallotsen", "Koordination"):
-        Group.objects.get_or_create(name=name)
-    call_command("seed_demo", verbosity=0)
 
 
 def _choose_text_size(page, base_url: str, size: str) -> None:
