@@ -1,7 +1,7 @@
 """Growth benchmark: does a page's cost stay flat as the city's history grows?
 
     DATABASE_URL=postgres://postgres@127.0.0.1:5432/lh_growth \\
-        .venv/bin/python benchmarks/growth.py [--requests 5] [--sessions 20000]
+        .venv/bin/python benchmarks/growth.py [--requests 5] [--sessions 20000] [--keep]
 
 Creates a throw-away database (``test_<name>`` next to DATABASE_URL's, via Django's test-database
 utilities; destroyed at the end), seeds the demo site (S), measures, then bulk-inserts the L data
@@ -44,15 +44,21 @@ def main() -> None:
     parser.add_argument("--sessions", type=int, default=20_000)
     parser.add_argument("--registrations", type=int, default=200_000)
     parser.add_argument("--statements", type=int, default=50_000)
+    parser.add_argument(
+        "--keep", action="store_true", help="keep the database for a look (drop it by hand)"
+    )
     args = parser.parse_args()
     setup_test_environment()
     settings.RATELIMIT_ENABLE = False
-    old_name = connection.creation.create_test_db(verbosity=0, keepdb=False)
+    old_name = connection.creation.create_test_db(verbosity=0, autoclobber=True)
     try:
         run(args)
     finally:
         connections.close_all()
-        connection.creation.destroy_test_db(old_name, verbosity=0)
+        if args.keep:
+            print(f"kept database {connection.settings_dict['NAME']}")
+        else:
+            connection.creation.destroy_test_db(old_name, verbosity=0)
 
 
 def pages() -> list[tuple[str, str, str]]:
