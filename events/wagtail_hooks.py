@@ -111,6 +111,10 @@ class RegistrationViewSet(ScopedSnippetViewSet):
     search_backend_name = None
     inspect_view_enabled = True
 
+    def get_queryset(self, request):
+        # The "Termin" column prints Session.__str__ (workshop title): join it, not one query a row.
+        return Registration.objects.select_related("session__workshop")
+
 
 class DistrictViewSet(ScopedSnippetViewSet):
     model = District

@@ -99,7 +99,7 @@ class Session(models.Model):
         verbose_name="Terminreihe",
     )
     start = models.DateTimeField("Beginn", db_index=True)
-    end = models.DateTimeField("Ende")
+    end = models.DateTimeField("Ende", db_index=True)
     venue = models.ForeignKey(
         "events.Venue", on_delete=models.PROTECT, related_name="sessions", verbose_name="Ort"
     )
@@ -354,7 +354,7 @@ class Registration(models.Model):
         related_name="+",
         verbose_name="Angemeldet durch",
     )
-    created_at = models.DateTimeField("Angemeldet am", default=timezone.now)
+    created_at = models.DateTimeField("Angemeldet am", default=timezone.now, db_index=True)
     promoted_at = models.DateTimeField("Von der Warteliste nachgerückt am", null=True, blank=True)
     cancelled_at = models.DateTimeField("Abgemeldet am", null=True, blank=True)
     reminder_sent_at = models.DateTimeField("Erinnerung gesendet am", null=True, blank=True)

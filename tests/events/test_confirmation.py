@@ -5,6 +5,8 @@ import re
 
 import pytest
 from django.core import mail
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from wagtail.models import Site
 
 from cms.models import SiteSettings
@@ -123,3 +125,20 @@ def test_where_the_calendar_says_call_us_it_gives_the_number_as_a_link(
     call_us = f'rufen Sie uns an (<a class="kern-link" href="tel:{PHONE.replace(" ", "")}">'
     assert call_us in client.get("/kalender/").content.decode()
     assert call_us in client.get(workshop.url).content.decode()
+
+
+def test_the_registrations_list_costs_the_same_queries_for_a_few_rows_as_for_many(
+    admin_client, session, django_assert_num_queries
+):
+    # Each row names its session (workshop title and date): joined, never one query per row.
+    url = "/admin/snippets/events/registration/"
+    services.register(session, name="Erika Brandt", phone="02363 1")
+    admin_client.get(url)  # warms per-process caches (content types, settings)
+    with CaptureQueriesContext(connection) as few:
+        admin_client.get(url)
+    for number in range(12):
+        other = SessionFactory(workshop=session.workshop, venue=session.venue)
+        services.register(other, name=f"Person {number}", phone=f"02363 9{number:02d}")
+    with django_assert_num_queries(len(few)):
+        response = admin_client.get(url)
+    assert "Person 11" in response.content.decode()
