@@ -13,7 +13,7 @@ CHROMIUM ?= /usr/bin/chromium
 # Extra pytest arguments, e.g. PYTEST_ARGS='-m "not browser"' (CI runs the browser tests once).
 PYTEST_ARGS ?=
 
-.PHONY: run dev test lint format setup assets migrate seed static chromium bench scale-out clean help
+.PHONY: run dev test lint format setup assets migrate seed static chromium bench bench-growth scale-out clean help
 
 help:
 	@echo "make run   – set up everything and serve the demo site on http://127.0.0.1:$(PORT)/"
@@ -114,6 +114,12 @@ test: setup assets chromium lint
 # Page and static throughput, first/repeat visit bytes per page type (benchmarks/site_bench.py).
 bench: seed static
 	$(PY) benchmarks/site_bench.py
+
+# A city after years of data (benchmarks/growth.py): builds 20,000 sessions and 200,000
+# registrations in a throw-away PostgreSQL database and prints the median time and query count
+# per page for the seeded and the large data set.
+bench-growth: setup assets
+	DATABASE_URL=$${DATABASE_URL:-postgres://postgres@127.0.0.1:5432/lh_bench} $(PY) benchmarks/growth.py
 
 # Two app servers on one PostgreSQL and Redis (benchmarks/scale_out.py; needs both running).
 scale-out: setup assets
