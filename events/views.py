@@ -16,6 +16,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.utils import timezone
+from django.utils.dates import MONTHS, WEEKDAYS
 from django.utils.http import urlencode
 from wagtail.views import serve
 
@@ -30,11 +31,6 @@ from events.throttling import RATE_LIMITED
 
 PAGE_SIZE = 30
 WORKSHOP_SESSION_LIMIT = 30
-WEEKDAYS = ["Montag", "Dienstag", "Mittwoch", "Donnerstag", "Freitag", "Samstag", "Sonntag"]
-MONTHS = [
-    "Januar", "Februar", "März", "April", "Mai", "Juni",
-    "Juli", "August", "September", "Oktober", "November", "Dezember",
-]  # fmt: skip
 MONTH_FORMAT = "%Y-%m"
 
 
@@ -98,13 +94,13 @@ def calendar(request: HttpRequest, page: EventIndexPage) -> HttpResponse:
         context.update(
             {
                 "month": month,
-                "month_label": f"{MONTHS[month.month - 1]} {month.year}",
+                "month_label": f"{MONTHS[month.month]} {month.year}",
                 "prev_month": prev_month.strftime("%Y-%m"),
-                "prev_label": f"{MONTHS[prev_month.month - 1]} {prev_month.year}",
+                "prev_label": f"{MONTHS[prev_month.month]} {prev_month.year}",
                 "next_month": next_month.strftime("%Y-%m"),
-                "next_label": f"{MONTHS[next_month.month - 1]} {next_month.year}",
+                "next_label": f"{MONTHS[next_month.month]} {next_month.year}",
                 "weeks": month_grid(month, list(in_month)),
-                "weekdays": WEEKDAYS,
+                "weekdays": [WEEKDAYS[number] for number in range(7)],
             }
         )
     else:

@@ -15,6 +15,10 @@ import zipfile
 from pathlib import Path
 
 from cms.demo import load_demo_data
+from courses.models import CoursePage, LessonPage, TutorialPage
+from learning import h5p, services
+from learning.models import H5PContent, Lerngruppe, Statement
+from learning.services import TEACHERS_GROUP
 
 QUIZ_LIBRARY = Path(__file__).resolve().parent / "h5p_demo" / "H5P.LernhafenQuiz-1.0"
 QUIZ_MACHINE_NAME = "H5P.LernhafenQuiz"
@@ -126,8 +130,6 @@ def _with_exercises(page, field_name: str, exercises: list[tuple[str, dict]], h5
 
 
 def ensure_demo_h5p(log) -> int:
-    from learning import h5p
-    from learning.models import H5PContent
 
     title = EXERCISES["h5p_quiz"]["title"]
     existing = H5PContent.objects.filter(title=title).first()
@@ -151,9 +153,6 @@ HUB_SAMPLE_LESSON = (EXERCISES["hub_samples"]["course"], EXERCISES["hub_samples"
 def ensure_hub_samples(log) -> list[tuple[int, str]]:
     """Import the Hub example packages that are present; (content id, heading) for each."""
     from django.conf import settings
-
-    from learning import h5p
-    from learning.models import H5PContent
 
     placed = []
     for machine_name, heading in HUB_SAMPLES.items():
@@ -197,8 +196,6 @@ def ensure_teacher(log):
     from django.contrib.auth import get_user_model
     from django.contrib.auth.models import Group
 
-    from learning.services import TEACHERS_GROUP
-
     password_file = settings.VAR_DIR / TEACHER_PASSWORD_FILE
     if not password_file.exists():
         password_file.parent.mkdir(parents=True, exist_ok=True)
@@ -232,9 +229,6 @@ DEMO_MEMBERS = [(member["nickname"], member["lessons_done"]) for member in CLASS
 
 
 def ensure_demo_group(teacher, log) -> None:
-    from courses.models import CoursePage, LessonPage
-    from learning import services
-    from learning.models import Lerngruppe, Statement
 
     course = CoursePage.objects.filter(slug=DEMO_GROUP_COURSE).first()
     if course is None or Lerngruppe.objects.filter(name=DEMO_GROUP, teacher=teacher).exists():
@@ -260,7 +254,6 @@ def ensure_demo_group(teacher, log) -> None:
 
 
 def seed_demo(demo) -> None:
-    from courses.models import CoursePage, LessonPage, TutorialPage
 
     h5p_id = ensure_demo_h5p(demo.log)
     for (course_slug, lesson_slug), exercises in LESSON_EXERCISES.items():

@@ -25,26 +25,12 @@ from decimal import ROUND_HALF_UP, Decimal
 from django.db.models import Count, F, Q, QuerySet, Sum
 from django.db.models.functions import TruncMonth
 from django.utils import timezone
+from django.utils.dates import MONTHS
 
 from cms.charts import BarChart, Series
 from cms.exports import csv_text
 from events.models import Attendance, Registration, Session
 from events.models.pages import AUDIENCE_CHOICES
-
-MONTHS = [
-    "Januar",
-    "Februar",
-    "März",
-    "April",
-    "Mai",
-    "Juni",
-    "Juli",
-    "August",
-    "September",
-    "Oktober",
-    "November",
-    "Dezember",
-]
 
 
 @dataclass(frozen=True)
@@ -201,7 +187,7 @@ def _keys(slug: str, prefix: str = ""):
 def _label(slug: str, key) -> str:
     if slug == "monat":
         local = key.astimezone(timezone.get_default_timezone()) if key.tzinfo else key
-        return f"{MONTHS[local.month - 1]} {local.year}"
+        return f"{MONTHS[local.month]} {local.year}"
     if slug == "zielgruppe":
         return dict(AUDIENCE_CHOICES).get(key, key)
     return key or "ohne Angabe"
