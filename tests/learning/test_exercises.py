@@ -257,3 +257,19 @@ def test_lesson_done_button_says_it_is_done_and_tells_the_progress(lernpass_clie
     ).json()
     assert data["message"] == "Erledigt! Im Kurs „Sichere Passwörter“: 1 von 2 Lektionen."
     assert "Als erledigt markiert" in data["html"]
+
+
+def test_a_lesson_done_earlier_shows_as_done_when_the_learner_returns(lernpass_client, course):
+    lesson_url = course.closing.url
+    assert "Als erledigt markieren" in lernpass_client.get(lesson_url).content.decode()
+
+    lernpass_client.post(_url(course.closing, course.done_id), {})
+
+    html = lernpass_client.get(lesson_url).content.decode()
+    assert "Als erledigt markiert" in html
+    assert "Als erledigt markieren" not in html
+
+
+def test_without_a_lernpass_the_lesson_invites_to_mark_it_done(client, course):
+    html = client.get(course.closing.url).content.decode()
+    assert "Als erledigt markieren" in html
