@@ -27,7 +27,7 @@ class TextSize(models.TextChoices):
     LARGE = "large", "Groß (125 %)"
     X_LARGE = "x-large", "Sehr groß (150 %)"
     XX_LARGE = "xx-large", "Besonders groß (175 %)"
-    XXX_LARGE = "xxx-large", "Doppelt so groß (200 %)"
+    DOUBLE = "xxx-large", "Doppelt so groß (200 %)"
 
 
 class Motion(models.TextChoices):

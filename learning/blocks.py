@@ -145,15 +145,19 @@ class ExerciseBlock(blocks.StructBlock):
 class CheckableExerciseBlock(ExerciseBlock):
     """An exercise answered with the block's own form and checked on the server.
 
-    Subclasses implement ``check_answer``; the exercise view accepts answers for these blocks
-    only. ``completes_page``: a correct answer marks the whole page as done.
+    Every subclass has ``check_answer(value, data: QueryDict, block_id) -> ExerciseResult``,
+    which checks the submitted data and returns the result (errors included, never raises); a
+    class without it is refused when it is defined, not when a learner answers. The exercise
+    view accepts answers for these blocks only. ``completes_page``: a correct answer marks the
+    whole page as done.
     """
 
     completes_page = False
 
-    def check_answer(self, value, data: QueryDict, block_id: str) -> ExerciseResult:
-        """Check the submitted `data` and return the result (errors included, never raises)."""
-        raise NotImplementedError(f"{type(self).__name__} must implement check_answer")
+    def __init_subclass__(cls, **kwargs) -> None:
+        super().__init_subclass__(**kwargs)
+        if not callable(getattr(cls, "check_answer", None)):
+            raise TypeError(f"{cls.__name__} is answerable but has no check_answer()")
 
     def result_for(self, value, block_id, request):
         result = super().result_for(value, block_id, request)

@@ -82,14 +82,14 @@ def test_a_person_can_choose_text_twice_as_large_in_the_display_settings(
     browser_page.set_viewport_size(PHONE)
     browser_page.goto(live_server.url + "/darstellung/")
     normal = browser_page.evaluate("parseFloat(getComputedStyle(document.body).fontSize)")
-    browser_page.get_by_label(TextSize.XXX_LARGE.label).check()
+    browser_page.get_by_label(TextSize.DOUBLE.label).check()
     browser_page.get_by_role("button", name="Einstellungen speichern").click()
     browser_page.wait_for_url(live_server.url + "/")
     assert browser_page.evaluate("parseFloat(getComputedStyle(document.body).fontSize)") == (
         2 * normal
     )
     browser_page.goto(live_server.url + "/darstellung/")
-    assert browser_page.get_by_label(TextSize.XXX_LARGE.label).is_checked()
+    assert browser_page.get_by_label(TextSize.DOUBLE.label).is_checked()
 
 
 def test_radio_buttons_are_native_controls_with_a_large_labelled_row(
@@ -144,7 +144,7 @@ def test_the_feedback_form_in_its_error_state_fits_at_the_largest_text_size(
     browser_page, live_server, demo_site
 ):
     browser_page.set_viewport_size(PHONE)
-    _choose_text_size(browser_page, live_server.url, TextSize.XXX_LARGE)
+    _choose_text_size(browser_page, live_server.url, TextSize.DOUBLE)
     browser_page.goto(live_server.url + "/barrierefreiheit/")
     browser_page.get_by_role("button", name="Barriere melden").click()
     browser_page.wait_for_selector("[data-error-summary]")

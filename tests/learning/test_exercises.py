@@ -273,3 +273,12 @@ def test_a_lesson_done_earlier_shows_as_done_when_the_learner_returns(lernpass_c
 def test_without_a_lernpass_the_lesson_invites_to_mark_it_done(client, course):
     html = client.get(course.closing.url).content.decode()
     assert "Als erledigt markieren" in html
+
+
+def test_an_answerable_block_without_a_check_is_refused_when_it_is_defined():
+    from learning.blocks import CheckableExerciseBlock
+
+    with pytest.raises(TypeError, match="has no check_answer"):
+
+        class Unchecked(CheckableExerciseBlock):
+            pass
