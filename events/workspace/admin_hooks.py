@@ -11,9 +11,11 @@
 
 from __future__ import annotations
 
+import django_filters
 from django.urls import include, path, reverse
 from django.utils import timezone
 from wagtail import hooks
+from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.menu import Menu, MenuItem, SubmenuMenuItem
 from wagtail.admin.ui.components import Component
 from wagtail.permissions import register_permission_policy
@@ -21,7 +23,7 @@ from wagtail.snippets.models import register_snippet
 
 from cms.hooks import DEMO_LOGINS, SEED_DEMO
 from cms.scoped_admin import ScopedSnippetViewSet
-from events.models import LotseProfile, Room, Session
+from events.models import LotseProfile, Room, Session, Venue
 from events.permissions import DistrictScopedPermissionPolicy
 from events.workspace import permissions, services
 from events.workspace.demo import demo_logins as workspace_demo_logins
@@ -49,6 +51,20 @@ def rooms_for(user):
 register_permission_policy(Room, DistrictScopedPermissionPolicy(Room, rooms_for))
 
 
+def _venues_of_requester(request):
+    return permissions.venues_for(request.user) if request is not None else Venue.objects.none()
+
+
+class RoomFilterSet(WagtailFilterSet):
+    """Filter rooms by venue, offering only the venues the person may see (not every venue)."""
+
+    venue = django_filters.ModelChoiceFilter(label="Ort", queryset=_venues_of_requester)
+
+    class Meta:
+        model = Room
+        fields = ["venue"]
+
+
 class RoomViewSet(ScopedSnippetViewSet):
     """Rooms of the venues, kept by Koordination; Lotsen choose from them when planning."""
 
@@ -57,7 +73,7 @@ class RoomViewSet(ScopedSnippetViewSet):
     icon = "home"
     add_to_admin_menu = False
     list_display = ["name", "venue", "capacity"]
-    list_filter = ["venue__district", "venue"]
+    filterset_class = RoomFilterSet
     ordering = ["venue__name", "name"]
 
 

@@ -13,14 +13,30 @@ from django.urls import URLResolver, get_resolver, reverse
 
 from cms.models import EDITORS_GROUP
 from events import services
-from events.models import District, LotseProfile, Registration, Session, SessionSeries, Venue
+from events.models import (
+    District,
+    LotseProfile,
+    Registration,
+    Room,
+    Session,
+    SessionSeries,
+    Venue,
+)
 from learning.models import H5PContent, H5PLibrary, Lerngruppe
 from tests.factories.events_workspace import UserFactory, make_world
 
 pytestmark = pytest.mark.django_db
 
 SCOPED_MODELS = {
-    "events": ["session", "sessionseries", "registration", "venue", "district", "lotseprofile"],
+    "events": [
+        "session",
+        "sessionseries",
+        "registration",
+        "venue",
+        "district",
+        "lotseprofile",
+        "room",
+    ],
     "learning": ["h5pcontent", "h5plibrary", "lerngruppe"],
 }
 
@@ -55,7 +71,7 @@ def test_the_route_list_covers_every_kind_of_view():
     names = {name.rpartition(":")[2] for name, *_ in ROUTES}
     assert {"list", "list_results", "add", "edit", "delete", "copy", "inspect", "history"} <= names
     assert {"usage", "choose", "choose_results", "chosen", "chosen_multiple", "create"} <= names
-    assert len(ROUTES) >= 9 * 14
+    assert len(ROUTES) >= 10 * 14
 
 
 @pytest.fixture
@@ -91,6 +107,7 @@ def other_district(world):
         ("events", "venue"): world.venue_ahsen,
         ("events", "district"): world.ahsen,
         ("events", "lotseprofile"): world.lotse_ahsen,
+        ("events", "room"): Room.objects.create(venue=world.venue_ahsen, name="Geheimraum Ahsen"),
         ("learning", "h5plibrary"): library,
         ("learning", "h5pcontent"): H5PContent.objects.create(
             title="Geheimquiz", storage_key="geheim", main_library=library
@@ -115,6 +132,7 @@ def _markers(world, objects) -> list[str]:
         "Geheimquiz",
         "Klasse 7b Geheimgruppe",
         "Lehmkuhl",
+        "Geheimraum",
     ]
 
 
