@@ -1,4 +1,5 @@
 from django.conf import settings
+from django.conf.urls.i18n import i18n_patterns
 from django.urls import include, path, re_path
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
@@ -17,18 +18,26 @@ urlpatterns = [
     path("admin/logout/", views.PostOnlyLogoutView.as_view(), name="wagtailadmin_logout"),
     path("admin/", include(wagtailadmin_urls)),
     path("dokumente/", include(wagtaildocs_urls)),
-    path("suche/", views.search, name="search"),
-    path("darstellung/", views.display_settings, name="display_settings"),
     path("sitemap.xml", sitemap, name="sitemap"),
     path("robots.txt", views.robots_txt, name="robots_txt"),
     path("healthz/", views.healthz, name="healthz"),
+    # The API is outside the language prefixes: one address for every client.
     path("", include("events.urls")),
-    path("lernen/", include("learning.urls")),
 ]
 
 if settings.DEBUG or settings.LERNHAFEN_SERVE_MEDIA:
     # In production the web server in front serves MEDIA_ROOT; see README "Betrieb".
     urlpatterns += [re_path(r"^media/(?P<path>.*)$", views.media, name="media")]
 
-# Wagtail's page serving catches everything else, so it comes last.
-urlpatterns += [path("", include(wagtail_urls))]
+# What visitors read, in their language: German at the addresses it always had, the other
+# languages under /en/, /tr/, /ar/, /uk/ and Leichte Sprache under /de-x-ls/. The prefix is the
+# whole language choice (no cookie), so a cached page is one page in one language.
+urlpatterns += i18n_patterns(
+    path("suche/", views.search, name="search"),
+    path("darstellung/", views.display_settings, name="display_settings"),
+    path("", include("events.ics_urls")),
+    path("lernen/", include("learning.urls")),
+    # Wagtail's page serving catches everything else, so it comes last.
+    path("", include(wagtail_urls)),
+    prefix_default_language=False,
+)

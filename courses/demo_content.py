@@ -51,20 +51,20 @@ def seed_courses_and_tutorials(demo: DemoSite) -> None:
     catalogue = load_demo_data("courses", "catalogue.toml")
     ensure_digcomp_framework()
     services = {
-        spec["slug"]: DigitalService.objects.get_or_create(
+        spec["slug"]: DigitalService.objects.originals().get_or_create(
             slug=spec["slug"], defaults={k: v for k, v in spec.items() if k != "slug"}
         )[0]
         for spec in catalogue["service"]
     }
     for old_slug, slug in catalogue["merged_services"].items():
-        duplicate = DigitalService.objects.filter(slug=old_slug).first()
+        duplicate = DigitalService.objects.originals().filter(slug=old_slug).first()
         if duplicate is not None:
             merge_digital_services(duplicate, into=services[slug])
             demo.log(
                 f"  ~ Digitales Angebot „{duplicate.name}“ in „{services[slug].name}“ übernommen"
             )
     topics = {
-        spec["slug"]: Topic.objects.get_or_create(
+        spec["slug"]: Topic.objects.originals().get_or_create(
             slug=spec["slug"], defaults={"name": spec["name"]}
         )[0]
         for spec in catalogue["topic"]

@@ -11,6 +11,7 @@ import re
 import django_filters
 from django.db.models import Q, QuerySet
 
+from cms.i18n import localized
 from courses.choices import Audience, DeliveryFormat, LevelGroup
 from courses.models import (
     CoursePage,
@@ -49,7 +50,7 @@ def _query_filter(example: str) -> django_filters.CharFilter:
 
 
 def _topics() -> list[tuple[str, str]]:
-    return list(Topic.objects.values_list("slug", "name"))
+    return [(topic.slug, localized(topic).name) for topic in Topic.objects.originals()]
 
 
 def _areas() -> list[tuple[str, str]]:
@@ -59,11 +60,8 @@ def _areas() -> list[tuple[str, str]]:
 
 
 def _services_with_tutorials() -> list[tuple[str, str]]:
-    return list(
-        DigitalService.objects.filter(tutorials__isnull=False)
-        .distinct()
-        .values_list("slug", "name")
-    )
+    services = DigitalService.objects.originals().filter(tutorials__isnull=False).distinct()
+    return [(service.slug, localized(service).name) for service in services]
 
 
 def grades_of(text: str) -> set[int]:

@@ -53,7 +53,7 @@ def feed(
     name = "Lernhafen: Workshops"
     filename = "lernhafen-workshops.ics"
     if district_slug:
-        district = District.objects.filter(slug=district_slug).first()
+        district = District.objects.originals().filter(slug=district_slug).first()
         if district is None:
             raise Http404("Stadtteil nicht gefunden")
         sessions = sessions.filter(venue__district=district)

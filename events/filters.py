@@ -13,6 +13,7 @@ from django import forms
 from django.db.models import F, QuerySet
 from django.utils import timezone
 
+from cms.i18n import LocalizedModelChoiceField
 from cms.validators import validate_sane_date
 from courses.models import DigitalService
 from events.models import District, Session
@@ -53,11 +54,15 @@ def _date_filter(label: str, method: str) -> django_filters.DateFilter:
     )
 
 
+class LocalizedModelChoiceFilter(django_filters.ModelChoiceFilter):
+    field_class = LocalizedModelChoiceField
+
+
 class CalendarFilter(django_filters.FilterSet):
-    stadtteil = django_filters.ModelChoiceFilter(
+    stadtteil = LocalizedModelChoiceFilter(
         label="Stadtteil",
         field_name="venue__district",
-        queryset=District.objects.all(),
+        queryset=District.objects.originals(),
         to_field_name="slug",
         empty_label="Alle Stadtteile",
     )
@@ -68,10 +73,10 @@ class CalendarFilter(django_filters.FilterSet):
         choices=[choice for choice in Audience.choices if choice[0] != Audience.ALLE],
         empty_label="Alle",
     )
-    thema = django_filters.ModelChoiceFilter(
+    thema = LocalizedModelChoiceFilter(
         label="Thema",
         field_name="workshop__digital_service",
-        queryset=DigitalService.objects.filter(workshops__isnull=False).distinct(),
+        queryset=DigitalService.objects.originals().filter(workshops__isnull=False).distinct(),
         to_field_name="slug",
         empty_label="Alle Themen",
     )

@@ -66,7 +66,7 @@ POLICIES = {
     Registration: DistrictScopedPermissionPolicy(
         Registration, scope.registrations_for, read_only=True
     ),
-    Venue: DistrictScopedPermissionPolicy(Venue, scope.venues_for),
-    District: DistrictScopedPermissionPolicy(District, scope.districts_for),
+    Venue: DistrictScopedPermissionPolicy(Venue, scope.venue_rows_for),
+    District: DistrictScopedPermissionPolicy(District, scope.district_rows_for),
     LotseProfile: DistrictScopedPermissionPolicy(LotseProfile, own_profiles),
 }

@@ -6,9 +6,11 @@ Browser fixtures live in tests/browser/conftest.py.
 from __future__ import annotations
 
 import pytest
+from django.conf import settings
 from django.core.cache import cache
 from wagtail.models import Locale, Page, Site
 
+from cms import i18n
 from cms.models import HomePage
 from tests.factories.cms import HomePageFactory
 
@@ -17,13 +19,16 @@ from tests.factories.cms import HomePageFactory
 def _isolated_cache():
     # Rate limits and Wagtail's caches live in the cache; each test starts from zero.
     cache.clear()
+    i18n.forget_cached_locales()
     yield
     cache.clear()
+    i18n.forget_cached_locales()
 
 
 def _tree_root() -> Page:
-    # Transactional tests flush the data migrations made: the locale and the tree root.
-    Locale.objects.get_or_create(language_code="de")
+    # Transactional tests flush the data migrations made: the locales and the tree root.
+    for code, _name in settings.WAGTAIL_CONTENT_LANGUAGES:
+        Locale.objects.get_or_create(language_code=code)
     root = Page.get_first_root_node()
     if root is None:  # transactional tests start from an empty database
         root = Page.add_root(instance=Page(title="Root", slug="root"))

@@ -75,6 +75,10 @@ INSTALLED_APPS = [
     "courses",
     "learning",
     "events",
+    # Translation of pages and snippets: sync from the German source, PO export and import.
+    # wagtail_localize.locales replaces wagtail.locales (the admin's language list).
+    "wagtail_localize",
+    "wagtail_localize.locales",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
@@ -391,9 +395,21 @@ PERMISSIONS_POLICY = {
 # --- Internationalisation ---------------------------------------------------------------------
 
 LANGUAGE_CODE = "de"
-LANGUAGES = [("de", "Deutsch")]
+# German is the source. Leichte Sprache is a variant of German that editors translate into like any
+# other language: "de-x-ls" is a BCP 47 private-use tag (pages say lang="de"); Django and gettext
+# fall back from it to German for interface strings and formats. Each language is named in itself.
+LEICHTE_SPRACHE = "de-x-ls"
+LANGUAGES = [
+    ("de", "Deutsch"),
+    (LEICHTE_SPRACHE, "Leichte Sprache"),
+    ("en", "English"),
+    ("tr", "Türkçe"),
+    ("ar", "العربية"),
+    ("uk", "Українська"),
+]
 WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
-WAGTAILADMIN_PERMITTED_LANGUAGES = LANGUAGES
+# The admin speaks German (and English for editors who prefer it); staff pages stay German.
+WAGTAILADMIN_PERMITTED_LANGUAGES = [("de", "Deutsch"), ("en", "English")]
 TIME_ZONE = "Europe/Berlin"
 USE_I18N = True
 # Our own German wording for Wagtail strings its catalogue leaves English (locale/de/…/django.po).
@@ -437,7 +453,9 @@ WAGTAIL_SITE_NAME = "Lernhafen"
 WAGTAIL_GRAVATAR_PROVIDER_URL = None
 # Nor a call home to releases.wagtail.org from the admin dashboard.
 WAGTAIL_ENABLE_UPDATE_CHECK = False
-WAGTAIL_I18N_ENABLED = False
+WAGTAIL_I18N_ENABLED = True
+# wagtail-localize: no machine translation service is configured, so none is ever called.
+WAGTAILLOCALIZE_MACHINE_TRANSLATOR = None
 WAGTAILSEARCH_BACKENDS = {
     "default": {
         "BACKEND": "wagtail.search.backends.database",

@@ -1,6 +1,10 @@
 from django.db import models
 from wagtail.admin.panels import FieldPanel
+from wagtail.models import TranslatableMixin
+from wagtail_localize.fields import SynchronizedField, TranslatableField
 from wagtail.search import index
+
+from cms.i18n import SourceLocaleQuerySet
 
 
 class DigCompArea(models.Model):
@@ -43,11 +47,11 @@ class DigCompCompetence(models.Model):
         return f"{self.code} {self.name}"
 
 
-class DigitalService(index.Indexed, models.Model):
+class DigitalService(TranslatableMixin, index.Indexed, models.Model):
     """A digital service of the city or the state that tutorials, courses and workshops teach."""
 
-    name = models.CharField("Name", max_length=120, unique=True)
-    slug = models.SlugField("Kurzname (URL)", max_length=120, unique=True)
+    name = models.CharField("Name", max_length=120)
+    slug = models.SlugField("Kurzname (URL)", max_length=120)
     provider = models.CharField(
         "Anbieter", max_length=120, blank=True, help_text="z. B. Stadt Datteln, Land NRW, Bund"
     )
@@ -61,34 +65,58 @@ class DigitalService(index.Indexed, models.Model):
         FieldPanel("description"),
         FieldPanel("url"),
     ]
-    search_fields = [index.SearchField("name"), index.SearchField("description")]
+    search_fields = [
+        index.SearchField("name"),
+        index.SearchField("description"),
+        index.FilterField("locale"),
+    ]
+    # Filters link by slug in every language (?angebot=buergerkonto): the slug stays German.
+    translatable_fields = [
+        TranslatableField("name"),
+        SynchronizedField("slug"),
+        TranslatableField("provider"),
+        TranslatableField("description"),
+        SynchronizedField("url"),
+    ]
 
-    class Meta:
+    objects = SourceLocaleQuerySet.as_manager()
+
+    class Meta(TranslatableMixin.Meta):
         ordering = ["name"]
         verbose_name = "Digitales Angebot"
         verbose_name_plural = "Digitale Angebote"
+        constraints = [
+            models.UniqueConstraint(fields=["locale", "name"], name="digitalservice_name_per_locale"),
+            models.UniqueConstraint(fields=["locale", "slug"], name="digitalservice_slug_per_locale"),
+        ]
 
     def __str__(self) -> str:
         return self.name
 
 
-class Topic(models.Model):
+class Topic(TranslatableMixin, models.Model):
     """A topic of the catalogue, e.g. "Sicherheit im Netz" or "Online-Dienste der Stadt"."""
 
-    name = models.CharField("Name", max_length=80, unique=True)
+    name = models.CharField("Name", max_length=80)
     slug = models.SlugField(
         "Kurzname (URL)",
         max_length=80,
-        unique=True,
         help_text="Erscheint in der Adresse, wenn jemand im Katalog nach diesem Thema filtert.",
     )
 
     panels = [FieldPanel("name"), FieldPanel("slug")]
+    translatable_fields = [TranslatableField("name"), SynchronizedField("slug")]
 
-    class Meta:
+    objects = SourceLocaleQuerySet.as_manager()
+
+    class Meta(TranslatableMixin.Meta):
         ordering = ["name"]
         verbose_name = "Thema"
         verbose_name_plural = "Themen"
+        constraints = [
+            models.UniqueConstraint(fields=["locale", "name"], name="topic_name_per_locale"),
+            models.UniqueConstraint(fields=["locale", "slug"], name="topic_slug_per_locale"),
+        ]
 
     def __str__(self) -> str:
         return self.name

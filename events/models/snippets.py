@@ -4,12 +4,16 @@ from __future__ import annotations
 
 from django.db import models
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from wagtail.models import TranslatableMixin
+from wagtail_localize.fields import SynchronizedField, TranslatableField
 from wagtail.search import index
 
+from cms.i18n import SourceLocaleQuerySet
 
-class District(index.Indexed, models.Model):
-    name = models.CharField("Name", max_length=80, unique=True)
-    slug = models.SlugField("Kurzname (URL)", max_length=80, unique=True)
+
+class District(TranslatableMixin, index.Indexed, models.Model):
+    name = models.CharField("Name", max_length=80)
+    slug = models.SlugField("Kurzname (URL)", max_length=80)
 
     panels = [FieldPanel("name"), FieldPanel("slug")]
     # FilterField("id"): the admin narrows searches to the rows a user may see (events.permissions).
@@ -17,18 +21,26 @@ class District(index.Indexed, models.Model):
         index.SearchField("name"),
         index.AutocompleteField("name"),
         index.FilterField("id"),
+        index.FilterField("locale"),
     ]
+    translatable_fields = [TranslatableField("name"), SynchronizedField("slug")]
 
-    class Meta:
+    objects = SourceLocaleQuerySet.as_manager()
+
+    class Meta(TranslatableMixin.Meta):
         ordering = ["name"]
         verbose_name = "Stadtteil"
         verbose_name_plural = "Stadtteile"
+        constraints = [
+            models.UniqueConstraint(fields=["locale", "name"], name="district_name_per_locale"),
+            models.UniqueConstraint(fields=["locale", "slug"], name="district_slug_per_locale"),
+        ]
 
     def __str__(self) -> str:
         return self.name
 
 
-class Venue(index.Indexed, models.Model):
+class Venue(TranslatableMixin, index.Indexed, models.Model):
     """A place where sessions happen: a library, a community centre, a school."""
 
     name = models.CharField("Name", max_length=120)
@@ -90,9 +102,28 @@ class Venue(index.Indexed, models.Model):
         index.SearchField("name"),
         index.AutocompleteField("name"),
         index.FilterField("id"),
+        index.FilterField("locale"),
+    ]
+    # The address and the facts are the same in every language; names and directions are read.
+    translatable_fields = [
+        TranslatableField("name"),
+        SynchronizedField("district"),
+        SynchronizedField("street"),
+        SynchronizedField("postcode"),
+        SynchronizedField("city"),
+        SynchronizedField("latitude"),
+        SynchronizedField("longitude"),
+        SynchronizedField("step_free_access"),
+        SynchronizedField("accessible_toilet"),
+        SynchronizedField("hearing_loop"),
+        TranslatableField("parking"),
+        TranslatableField("public_transport"),
+        TranslatableField("accessibility_note"),
     ]
 
-    class Meta:
+    objects = SourceLocaleQuerySet.as_manager()
+
+    class Meta(TranslatableMixin.Meta):
         ordering = ["name"]
         verbose_name = "Veranstaltungsort"
         verbose_name_plural = "Veranstaltungsorte"

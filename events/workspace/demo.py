@@ -90,7 +90,7 @@ def seed_workspace(demo: DemoSite) -> None:
             },
         )
         if created:
-            profile.districts.set(District.objects.filter(slug__in=data["districts"]))
+            profile.districts.set(District.objects.originals().filter(slug__in=data["districts"]))
         lotsen.append(profile)
     _coordination_page_permissions()
     _assign_upcoming(lotsen)

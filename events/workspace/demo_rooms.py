@@ -35,7 +35,7 @@ ROOMS = {
 
 
 def seed_rooms(demo: DemoSite | None = None) -> None:
-    venues = {venue.name: venue for venue in Venue.objects.filter(name__in=ROOMS)}
+    venues = {venue.name: venue for venue in Venue.objects.originals().filter(name__in=ROOMS)}
     rooms = {
         (room.venue_id, room.key): room for room in Room.objects.filter(venue__in=venues.values())
     }

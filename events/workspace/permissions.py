@@ -33,15 +33,27 @@ def require_coordinator(user) -> None:
 
 
 def districts_for(user) -> QuerySet[District]:
+    """The German districts a user works in (sessions and profiles point at those)."""
     if is_coordinator(user):
-        return District.objects.all()
+        return District.objects.originals()
     if not can_use_workspace(user):
         return District.objects.none()
-    return District.objects.filter(lotsen__user=user)
+    return District.objects.originals().filter(lotsen__user=user)
 
 
 def venues_for(user) -> QuerySet[Venue]:
     return Venue.objects.filter(district__in=districts_for(user)).select_related("district")
+
+
+def district_rows_for(user) -> QuerySet[District]:
+    """The admin's rows: the user's districts and their translations."""
+    keys = districts_for(user).values("translation_key")
+    return District.objects.filter(translation_key__in=keys)
+
+
+def venue_rows_for(user) -> QuerySet[Venue]:
+    keys = venues_for(user).values("translation_key")
+    return Venue.objects.filter(translation_key__in=keys).select_related("district")
 
 
 def sessions_for(user) -> QuerySet[Session]:
