@@ -6,6 +6,7 @@ parameters. Images always carry alt text or an explicit "decorative" flag.
 
 from django.core.exceptions import ValidationError
 from django.forms.utils import ErrorList
+from django.utils.translation import gettext_lazy
 from wagtail import blocks
 from wagtail.blocks import StructBlockValidationError
 from wagtail.documents.blocks import DocumentChooserBlock
@@ -85,7 +86,11 @@ class CalloutBlock(blocks.StructBlock):
         CalloutKind.WARNING: "warning",
         CalloutKind.SUCCESS: "success",
     }
-    PREFIXES = {CalloutKind.TIP: "Tipp: ", CalloutKind.WARNING: "Achtung: "}
+    # What the visitor reads before the title, in their language (the template adds the space).
+    PREFIXES = {
+        CalloutKind.TIP: gettext_lazy("Tipp:"),
+        CalloutKind.WARNING: gettext_lazy("Achtung:"),
+    }
 
     def get_context(self, value, parent_context=None):
         context = super().get_context(value, parent_context)

@@ -21,6 +21,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from itertools import count
 
+from django.utils.translation import gettext_lazy
+
 _ids = count(1)
 
 TEXT_LINE = 26  # one line of 18 px text
@@ -58,7 +60,7 @@ class BarChart:
     categories: list[str]
     series: list[Series]
     unit: str = ""
-    category_label: str = "Kategorie"
+    category_label: str = gettext_lazy("Kategorie")
     decimals: int = 0
     # The value a full bar stands for (e.g. 100 for percentages); by default the largest value.
     scale_max: float | None = None

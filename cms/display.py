@@ -12,27 +12,29 @@ from dataclasses import dataclass
 from django.conf import settings
 from django.db import models
 from django.http import HttpRequest
+from django.utils.translation import gettext_lazy as _
 
 
 class Theme(models.TextChoices):
-    AUTO = "auto", "Wie auf meinem Gerät"
-    LIGHT = "light", "Hell"
-    DARK = "dark", "Dunkel (hoher Kontrast)"
+    AUTO = "auto", _("Wie auf meinem Gerät")
+    LIGHT = "light", _("Hell")
+    DARK = "dark", _("Dunkel (hoher Kontrast)")
 
 
 class TextSize(models.TextChoices):
     """Steps of the root font size up to 200 % (WCAG 1.4.4); the CSS is in lernhafen.css."""
 
-    NORMAL = "normal", "Normal (100 %)"
-    LARGE = "large", "Groß (125 %)"
-    X_LARGE = "x-large", "Sehr groß (150 %)"
-    XX_LARGE = "xx-large", "Besonders groß (175 %)"
-    DOUBLE = "xxx-large", "Doppelt so groß (200 %)"
+    # The percentages stay in the texts: languages write them differently ("%100" in Turkish).
+    NORMAL = "normal", _("Normal (100 %)")
+    LARGE = "large", _("Groß (125 %)")
+    X_LARGE = "x-large", _("Sehr groß (150 %)")
+    XX_LARGE = "xx-large", _("Besonders groß (175 %)")
+    DOUBLE = "xxx-large", _("Doppelt so groß (200 %)")
 
 
 class Motion(models.TextChoices):
-    AUTO = "auto", "Wie auf meinem Gerät"
-    REDUCED = "reduced", "Bewegungen reduzieren"
+    AUTO = "auto", _("Wie auf meinem Gerät")
+    REDUCED = "reduced", _("Bewegungen reduzieren")
 
 
 COOKIE_MAX_AGE = 365 * 24 * 3600

@@ -1,6 +1,8 @@
 """Form building for FormPage: every public form gets a honeypot field bots fill in."""
 
 from django import forms
+from django.utils.formats import number_format
+from django.utils.translation import gettext as _
 from wagtail.contrib.forms.forms import BaseForm, FormBuilder
 
 from cms.validators import PlainTextFormMixin
@@ -12,17 +14,14 @@ MULTILINE_MAX_LENGTH = 5000
 
 
 def _with_max_length(options: dict, limit: int) -> dict:
-    limit_text = f"{limit:,}".replace(",", ".")  # 5.000 as written in German
-    return {
-        **options,
-        "max_length": limit,
-        "error_messages": {
-            "max_length": (
-                f"Bitte kürzen Sie Ihren Text auf höchstens {limit_text} Zeichen "
-                "(jetzt: %(show_value)d Zeichen)."
-            ),
-        },
-    }
+    # Called for each request's form (Wagtail builds the form class per request), so the message
+    # is in the visitor's language. The limit is written as in that language (German "5.000");
+    # Django fills in %(show_value)d when the field is validated.
+    message = _(
+        "Bitte kürzen Sie Ihren Text auf höchstens %(limit)s Zeichen "
+        "(jetzt: %(show_value)s Zeichen)."
+    ) % {"limit": number_format(limit, force_grouping=True), "show_value": "%(show_value)d"}
+    return {**options, "max_length": limit, "error_messages": {"max_length": message}}
 
 
 class HoneypotInput(forms.TextInput):
@@ -47,7 +46,7 @@ class LernhafenFormBuilder(FormBuilder):
     def formfields(self):
         fields = super().formfields
         fields[HONEYPOT_FIELD] = forms.CharField(
-            label="Bitte dieses Feld leer lassen", required=False, widget=HoneypotInput()
+            label=_("Bitte dieses Feld leer lassen"), required=False, widget=HoneypotInput()
         )
         return fields
 

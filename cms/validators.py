@@ -14,8 +14,10 @@ from typing import Any
 
 from django import forms
 from django.core.exceptions import ValidationError
+from django.utils.functional import lazy
+from django.utils.translation import gettext, gettext_lazy
 
-PLAIN_TEXT_MESSAGE = (
+PLAIN_TEXT_MESSAGE = gettext_lazy(
     "Dieses Feld enthält Zeichen, die wir nicht speichern können (Steuerzeichen oder ungültige "
     "Unicode-Zeichen). Bitte geben Sie nur normalen Text ein."
 )
@@ -128,7 +130,17 @@ def loads_checked(body: bytes | str, *, max_depth: int = 20) -> Any:
 # Dates outside these years are typing slips or probes; they also overflow date arithmetic.
 EARLIEST_YEAR = 2000
 LATEST_YEAR = 2100
-DATE_RANGE_MESSAGE = f"Bitte wählen Sie ein Datum zwischen {EARLIEST_YEAR} und {LATEST_YEAR}."
+
+
+def _date_range_message() -> str:
+    return gettext("Bitte wählen Sie ein Datum zwischen %(earliest)s und %(latest)s.") % {
+        "earliest": EARLIEST_YEAR,
+        "latest": LATEST_YEAR,
+    }
+
+
+# Lazy: translated into the language of the request that shows it, not at import.
+DATE_RANGE_MESSAGE = lazy(_date_range_message, str)()
 
 
 def validate_sane_date(value: Any) -> None:

@@ -10,6 +10,7 @@ from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import render
 from django.utils.cache import patch_cache_control
 from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_GET, require_http_methods
 from django.views.static import serve as static_serve
 from wagtail.admin.views.account import LogoutView, PasswordResetView
@@ -22,7 +23,7 @@ SEARCH_RESULTS_PER_PAGE = 10
 
 
 class SearchForm(forms.Form):
-    q = forms.CharField(label="Suchbegriff", max_length=200, required=False)
+    q = forms.CharField(label=_("Suchbegriff"), max_length=200, required=False)
 
 
 def search_terms(query: str) -> str:
@@ -55,7 +56,11 @@ def search(request: HttpRequest) -> HttpResponse:
 
 # What a visitor calls the general page types; the apps' page types by their verbose name
 # ("Anleitung", "Kurs", "Lektion", "Workshop"), or a page class's own `search_result_kind`.
-RESULT_KINDS = {"homepage": "Startseite", "contentpage": "Information", "formpage": "Formular"}
+RESULT_KINDS = {
+    "homepage": _("Startseite"),
+    "contentpage": _("Information"),
+    "formpage": _("Formular"),
+}
 # Below a section (depth 3, e.g. /kurse/) a page belongs to another page worth naming: a lesson
 # to its course. Pages on the same topic then read "Lektion – im Kurs „…“" and "Workshop".
 PART_OF_DEPTH = 5
@@ -91,11 +96,13 @@ def describe_results(pages: list[Page]) -> None:
 
 
 class DisplayForm(forms.Form):
-    theme = forms.ChoiceField(label="Farben", choices=Theme.choices, widget=forms.RadioSelect)
+    theme = forms.ChoiceField(label=_("Farben"), choices=Theme.choices, widget=forms.RadioSelect)
     text_size = forms.ChoiceField(
-        label="Schriftgröße", choices=TextSize.choices, widget=forms.RadioSelect
+        label=_("Schriftgröße"), choices=TextSize.choices, widget=forms.RadioSelect
     )
-    motion = forms.ChoiceField(label="Bewegung", choices=Motion.choices, widget=forms.RadioSelect)
+    motion = forms.ChoiceField(
+        label=_("Bewegung"), choices=Motion.choices, widget=forms.RadioSelect
+    )
 
 
 def _safe_next(request: HttpRequest) -> str:

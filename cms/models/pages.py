@@ -3,6 +3,7 @@ from __future__ import annotations
 from django.db import models
 from django.http import HttpRequest, HttpResponse
 from django.template.response import TemplateResponse
+from django.utils.translation import gettext as _
 from modelcluster.fields import ParentalKey
 from wagtail import hooks
 from wagtail.admin.panels import (
@@ -176,8 +177,10 @@ class FormPage(AbstractEmailForm):
             if rate_limited(request, "formpage", key=str(self.pk)):
                 form.add_error(
                     None,
-                    "Sie haben in kurzer Zeit sehr viele Nachrichten gesendet. "
-                    "Bitte versuchen Sie es in einer Stunde noch einmal.",
+                    _(
+                        "Sie haben in kurzer Zeit sehr viele Nachrichten gesendet. "
+                        "Bitte versuchen Sie es in einer Stunde noch einmal."
+                    ),
                 )
                 return self.render_form(request, form, status=429)
             if form.is_valid():

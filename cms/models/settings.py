@@ -1,4 +1,5 @@
 from django.db import models
+from django.utils.translation import gettext as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 
@@ -97,13 +98,15 @@ class SiteSettings(BaseSiteSetting):
         verbose_name_plural = "Website-Einstellungen"
 
     def footer_links(self) -> list[tuple[str, object]]:
-        """(label, page) pairs for the footer, in the order residents look for them."""
+        """(label, page) pairs for the footer, in the order residents look for them.
+
+        The labels are in the visitor's language; the fields' verbose names are the admin's."""
         pairs = [
-            ("Barrierefreiheit", self.accessibility_page),
-            ("Leichte Sprache", self.easy_language_page),
-            ("Gebärdensprache", self.sign_language_page),
-            ("Datenschutz", self.privacy_page),
-            ("Impressum", self.imprint_page),
-            ("Kontakt", self.contact_page),
+            (_("Barrierefreiheit"), self.accessibility_page),
+            (_("Leichte Sprache"), self.easy_language_page),
+            (_("Gebärdensprache"), self.sign_language_page),
+            (_("Datenschutz"), self.privacy_page),
+            (_("Impressum"), self.imprint_page),
+            (_("Kontakt"), self.contact_page),
         ]
         return [(label, page) for label, page in pairs if page is not None and page.live]

@@ -6,6 +6,7 @@ from django import template
 from django.http import HttpRequest
 from django.template.defaultfilters import filesizeformat
 from django.utils.text import Truncator
+from django.utils.translation import gettext as _
 from wagtail.models import Page, Site
 
 register = template.Library()
@@ -64,10 +65,15 @@ def meta_description(context) -> str:
     site_settings = context.get("site_settings")
     parts = (getattr(site_settings, "site_name", ""), getattr(site_settings, "city_name", ""))
     name = " ".join(part for part in parts if part)
-    return (
-        f"{name}: Schritt-für-Schritt-Anleitungen, Kurse und Workshops in Ihrem Stadtteil – "
+    if not name:
+        return _(
+            "Schritt-für-Schritt-Anleitungen, Kurse und Workshops in Ihrem Stadtteil – "
+            "digitale Angebote der Stadt sicher nutzen."
+        )
+    return _(
+        "%(name)s: Schritt-für-Schritt-Anleitungen, Kurse und Workshops in Ihrem Stadtteil – "
         "digitale Angebote der Stadt sicher nutzen."
-    ).lstrip(": ")
+    ) % {"name": name}
 
 
 @register.filter
