@@ -7,18 +7,19 @@ The values are stored in the database and appear in shareable filter addresses
 from __future__ import annotations
 
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 
 
 class Audience(models.TextChoices):
-    SENIORS = "seniors", "Senior*innen"
-    YOUTH = "youth", "Kinder & Jugendliche / Schule"
-    ADULTS = "adults", "Erwachsene"
-    ALL = "all", "Alle Generationen"
+    SENIORS = "seniors", _("Senior*innen")
+    YOUTH = "youth", _("Kinder & Jugendliche / Schule")
+    ADULTS = "adults", _("Erwachsene")
+    ALL = "all", _("Alle Generationen")
 
 
 class DeliveryFormat(models.TextChoices):
-    ONLINE = "online", "Online im eigenen Tempo"
-    WORKSHOP = "workshop", "Online und mit Workshops vor Ort"
+    ONLINE = "online", _("Online im eigenen Tempo")
+    WORKSHOP = "workshop", _("Online und mit Workshops vor Ort")
 
 
 class Licence(models.TextChoices):
@@ -44,9 +45,9 @@ class HintKind(models.TextChoices):
 class Device(models.TextChoices):
     """The devices a tutorial can have its own variant for, in display order."""
 
-    ANDROID = "android", "Android"
-    IPHONE = "iphone", "iPhone"
-    COMPUTER = "computer", "Computer"
+    ANDROID = "android", _("Android")
+    IPHONE = "iphone", _("iPhone")
+    COMPUTER = "computer", _("Computer")
 
 
 class StepDevice(models.TextChoices):
@@ -61,10 +62,10 @@ class StepDevice(models.TextChoices):
 class LevelGroup(models.TextChoices):
     """The four broad levels of DigComp 2.2, as the catalogue filter offers them."""
 
-    GRUNDLAGEN = "grundlagen", "Grundlagen"
-    AUFBAU = "aufbau", "Aufbau"
-    FORTGESCHRITTEN = "fortgeschritten", "Fortgeschritten"
-    HOCHSPEZIALISIERT = "hochspezialisiert", "Hochspezialisiert"
+    GRUNDLAGEN = "grundlagen", _("Grundlagen")
+    AUFBAU = "aufbau", _("Aufbau")
+    FORTGESCHRITTEN = "fortgeschritten", _("Fortgeschritten")
+    HOCHSPEZIALISIERT = "hochspezialisiert", _("Hochspezialisiert")
 
     @property
     def levels(self) -> tuple[int, int]:
@@ -76,11 +77,11 @@ class LevelGroup(models.TextChoices):
 class Level(models.IntegerChoices):
     """The eight proficiency levels of DigComp 2.2."""
 
-    LEVEL_1 = 1, "Stufe 1 – Grundlagen"
-    LEVEL_2 = 2, "Stufe 2 – Grundlagen"
-    LEVEL_3 = 3, "Stufe 3 – Aufbau"
-    LEVEL_4 = 4, "Stufe 4 – Aufbau"
-    LEVEL_5 = 5, "Stufe 5 – Fortgeschritten"
-    LEVEL_6 = 6, "Stufe 6 – Fortgeschritten"
-    LEVEL_7 = 7, "Stufe 7 – Hochspezialisiert"
-    LEVEL_8 = 8, "Stufe 8 – Hochspezialisiert"
+    LEVEL_1 = 1, _("Stufe 1 – Grundlagen")
+    LEVEL_2 = 2, _("Stufe 2 – Grundlagen")
+    LEVEL_3 = 3, _("Stufe 3 – Aufbau")
+    LEVEL_4 = 4, _("Stufe 4 – Aufbau")
+    LEVEL_5 = 5, _("Stufe 5 – Fortgeschritten")
+    LEVEL_6 = 6, _("Stufe 6 – Fortgeschritten")
+    LEVEL_7 = 7, _("Stufe 7 – Hochspezialisiert")
+    LEVEL_8 = 8, _("Stufe 8 – Hochspezialisiert")

@@ -10,6 +10,8 @@ import re
 
 import django_filters
 from django.db.models import Q, QuerySet
+from django.utils.functional import Promise
+from django.utils.translation import gettext, gettext_lazy, ngettext_lazy
 
 from cms.i18n import localized
 from courses.choices import Audience, DeliveryFormat, LevelGroup
@@ -22,13 +24,20 @@ from courses.models import (
     TutorialStep,
 )
 
-INVALID_CHOICE = "Diese Auswahl gibt es nicht. Bitte wählen Sie einen Eintrag aus der Liste."
-QUERY_TOO_LONG = "Bitte geben Sie höchstens %(limit_value)d Zeichen ein."
+INVALID_CHOICE = gettext_lazy(
+    "Diese Auswahl gibt es nicht. Bitte wählen Sie einen Eintrag aus der Liste."
+)
+# Django fills in the number when the message is shown; "limit_value" picks the plural form.
+QUERY_TOO_LONG = ngettext_lazy(
+    "Bitte geben Sie höchstens %(limit_value)d Zeichen ein.",
+    "Bitte geben Sie höchstens %(limit_value)d Zeichen ein.",
+    "limit_value",
+)
 GRADES = range(1, 14)
 
 
 def _choice_filter(
-    label: str, choices, empty_label: str, method: str
+    label: str | Promise, choices, empty_label: str | Promise, method: str
 ) -> django_filters.ChoiceFilter:
     return django_filters.ChoiceFilter(
         label=label,
@@ -39,18 +48,23 @@ def _choice_filter(
     )
 
 
-def _query_filter(example: str) -> django_filters.CharFilter:
+def _query_filter(help_text: str | Promise) -> django_filters.CharFilter:
     return django_filters.CharFilter(
-        label="Suchbegriff",
+        label=gettext_lazy("Suchbegriff"),
         method="filter_query",
         max_length=100,
-        help_text=f"Zum Beispiel {example}.",
+        help_text=help_text,
         error_messages={"max_length": QUERY_TOO_LONG},
     )
 
 
 def _topics() -> list[tuple[str, str]]:
     return [(topic.slug, localized(topic).name) for topic in Topic.objects.originals()]
+
+
+def _grades() -> list[tuple[str, str]]:
+    # A callable, so the labels are translated when the form is shown, not at import.
+    return [(str(grade), gettext("Klasse %(grade)d") % {"grade": grade}) for grade in GRADES]
 
 
 def _areas() -> list[tuple[str, str]]:
@@ -87,20 +101,34 @@ class ListingFilterSet(django_filters.FilterSet):
 
 
 class CourseFilterSet(ListingFilterSet):
-    q = _query_filter("„WLAN“ oder „Passwort“")
+    q = _query_filter(gettext_lazy("Zum Beispiel „WLAN“ oder „Passwort“."))
     zielgruppe = _choice_filter(
-        "Zielgruppe", Audience.choices, "Alle Zielgruppen", "filter_audience"
+        gettext_lazy("Zielgruppe"),
+        Audience.choices,
+        gettext_lazy("Alle Zielgruppen"),
+        "filter_audience",
     )
-    thema = _choice_filter("Thema", _topics, "Alle Themen", "filter_topic")
-    stufe = _choice_filter("Stufe", LevelGroup.choices, "Alle Stufen", "filter_level")
+    thema = _choice_filter(
+        gettext_lazy("Thema"), _topics, gettext_lazy("Alle Themen"), "filter_topic"
+    )
+    stufe = _choice_filter(
+        gettext_lazy("Stufe"), LevelGroup.choices, gettext_lazy("Alle Stufen"), "filter_level"
+    )
     klasse = _choice_filter(
-        "Klassenstufe",
-        [(str(grade), f"Klasse {grade}") for grade in GRADES],
-        "Alle Klassenstufen",
-        "filter_grade",
+        gettext_lazy("Klassenstufe"), _grades, gettext_lazy("Alle Klassenstufen"), "filter_grade"
     )
-    bereich = _choice_filter("Kompetenzbereich (DigComp)", _areas, "Alle Bereiche", "filter_area")
-    format = _choice_filter("Format", DeliveryFormat.choices, "Alle Formate", "filter_delivery")
+    bereich = _choice_filter(
+        gettext_lazy("Kompetenzbereich (DigComp)"),
+        _areas,
+        gettext_lazy("Alle Bereiche"),
+        "filter_area",
+    )
+    format = _choice_filter(
+        gettext_lazy("Format"),
+        DeliveryFormat.choices,
+        gettext_lazy("Alle Formate"),
+        "filter_delivery",
+    )
 
     class Meta:
         model = CoursePage
@@ -142,9 +170,12 @@ class CourseFilterSet(ListingFilterSet):
 
 
 class TutorialFilterSet(ListingFilterSet):
-    q = _query_filter("„Termin“ oder „WLAN“")
+    q = _query_filter(gettext_lazy("Zum Beispiel „Termin“ oder „WLAN“."))
     angebot = _choice_filter(
-        "Digitales Angebot", _services_with_tutorials, "Alle Angebote", "filter_service"
+        gettext_lazy("Digitales Angebot"),
+        _services_with_tutorials,
+        gettext_lazy("Alle Angebote"),
+        "filter_service",
     )
 
     class Meta:

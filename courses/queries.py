@@ -22,6 +22,8 @@ from django.db.models import Case, IntegerField, Q, QuerySet, Value, When
 from django.http import HttpRequest
 from django.utils import timezone
 from django.utils.safestring import SafeString, mark_safe
+from django.utils.translation import get_language
+from django.utils.translation import gettext as _
 from wagtail import hooks
 from wagtail.models import Page
 
@@ -147,7 +149,7 @@ def course_structured_data(
             "@type": "LearningResource",
             "name": lesson.title,
             "url": lesson.get_full_url(request),
-            "learningResourceType": "Lektion",
+            "learningResourceType": _("Lektion"),
             "position": position,
         }
         for position, lesson in enumerate(lessons, start=1)
@@ -157,7 +159,7 @@ def course_structured_data(
             "@type": "LearningResource",
             "name": material.title,
             "url": request.build_absolute_uri(material.document.url),
-            "learningResourceType": "Arbeitsmaterial",
+            "learningResourceType": _("Arbeitsmaterial"),
             "license": material.licence_url,
             **({"creditText": material.attribution} if material.attribution else {}),
         }
@@ -169,9 +171,12 @@ def course_structured_data(
         "name": course.title,
         "description": course.summary,
         "url": course.get_full_url(request),
-        "inLanguage": "de",
+        "inLanguage": get_language() or settings.LANGUAGE_CODE,
         "isAccessibleForFree": True,
-        "provider": {"@type": "GovernmentOrganization", "name": f"Stadt {city}"},
+        "provider": {
+            "@type": "GovernmentOrganization",
+            "name": _("Stadt %(city)s") % {"city": city},
+        },
         "educationalLevel": course.get_level_display(),
         "timeRequired": f"PT{course.duration_minutes}M",
         "audience": {"@type": "Audience", "audienceType": course.get_audience_display()},
@@ -185,11 +190,14 @@ def course_structured_data(
             }
             for competence in competences
         ],
-        "coursePrerequisites": course.prerequisite_list or "Keine Vorkenntnisse nötig",
+        "coursePrerequisites": course.prerequisite_list or _("Keine Vorkenntnisse nötig"),
         "hasPart": parts,
     }
     if course.grade_levels:
-        data["educationalLevel"] = [course.get_level_display(), f"Klasse {course.grade_levels}"]
+        data["educationalLevel"] = [
+            course.get_level_display(),
+            _("Klasse %(grades)s") % {"grades": course.grade_levels},
+        ]
     text = json.dumps(data, ensure_ascii=False)
     # Inside <script> only "<" could end the element early; escape it and its friends.
     for char, escaped in (("<", "\\u003c"), (">", "\\u003e"), ("&", "\\u0026")):

@@ -1,8 +1,13 @@
-"""How durations and levels read in German on pages, cards and in the admin."""
+"""How durations and levels read on pages, cards and in the admin, in the active language."""
 
 from __future__ import annotations
 
+from django.utils.translation import gettext, ngettext, pgettext
+
 from courses.digcomp import level_group
+
+LEVEL_COUNT = 8
+LESSON_UNIT_MINUTES = 45
 
 
 def format_duration(minutes: int | None) -> str:
@@ -10,23 +15,35 @@ def format_duration(minutes: int | None) -> str:
     if not minutes:
         return ""
     hours, rest = divmod(minutes, 60)
-    parts = []
-    if hours:
-        parts.append("1 Stunde" if hours == 1 else f"{hours} Stunden")
-    if rest:
-        parts.append("1 Minute" if rest == 1 else f"{rest} Minuten")
-    return " ".join(parts)
+    hours_text = ngettext("%(hours)d Stunde", "%(hours)d Stunden", hours) % {"hours": hours}
+    minutes_text = ngettext("%(minutes)d Minute", "%(minutes)d Minuten", rest) % {"minutes": rest}
+    if hours and rest:
+        # Some languages join hours and minutes with a word ("1 hour and 30 minutes").
+        return pgettext("duration", "%(hours)s %(minutes)s") % {
+            "hours": hours_text,
+            "minutes": minutes_text,
+        }
+    return hours_text if hours else minutes_text
 
 
 def level_label(level: int | None) -> str:
     """'Grundlagen (Stufe 1 von 8)' for DigComp proficiency level 1."""
     group = level_group(level)
-    return f"{group[1]} (Stufe {level} von 8)" if group else ""
+    if not group:
+        return ""
+    return gettext("%(group)s (Stufe %(level)d von %(total)d)") % {
+        "group": group[1],
+        "level": level,
+        "total": LEVEL_COUNT,
+    }
 
 
 def lesson_units_label(units: int | None) -> str:
     """'2 Unterrichtsstunden (je 45 Minuten)'."""
     if not units:
         return ""
-    noun = "Unterrichtsstunde" if units == 1 else "Unterrichtsstunden"
-    return f"{units} {noun} (je 45 Minuten)"
+    return ngettext(
+        "%(units)d Unterrichtsstunde (je %(minutes)d Minuten)",
+        "%(units)d Unterrichtsstunden (je %(minutes)d Minuten)",
+        units,
+    ) % {"units": units, "minutes": LESSON_UNIT_MINUTES}

@@ -10,6 +10,8 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.http import HttpRequest
+from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail.admin.panels import (
     FieldPanel,
@@ -195,10 +197,10 @@ class CoursePage(ContextFromQueries, Page):
     @property
     def catalogue_facts(self) -> list[tuple[str, str]]:
         return [
-            ("Dauer", format_duration(self.duration_minutes)),
-            ("Stufe", level_label(self.level)),
-            ("Zielgruppe", self.get_audience_display()),
-            ("Format", self.get_delivery_display()),
+            (_("Dauer"), format_duration(self.duration_minutes)),
+            (_("Stufe"), level_label(self.level)),
+            (_("Zielgruppe"), self.get_audience_display()),
+            (_("Format"), self.get_delivery_display()),
         ]
 
     @property
@@ -208,8 +210,8 @@ class CoursePage(ContextFromQueries, Page):
     @property
     def school_facts(self) -> list[tuple[str, str]]:
         return [
-            ("Klassenstufen", self.grade_levels),
-            ("Umfang", lesson_units_label(self.lesson_units)),
+            (_("Klassenstufen"), self.grade_levels),
+            (_("Umfang"), lesson_units_label(self.lesson_units)),
         ]
 
     @property
@@ -541,8 +543,11 @@ class TutorialPage(ContextFromQueries, Page):
         # The broad level only: "Stufe 1 von 8" next to "Schritt 1 von 8" reads as progress.
         group = level_group(self.level)
         return [
-            ("Dauer", f"etwa {format_duration(self.duration_minutes)}"),
-            ("Stufe", group[1] if group else ""),
+            (
+                _("Dauer"),
+                _("etwa %(duration)s") % {"duration": format_duration(self.duration_minutes)},
+            ),
+            (_("Stufe"), group[1] if group else ""),
         ]
 
     @property
@@ -551,8 +556,11 @@ class TutorialPage(ContextFromQueries, Page):
         variants = getattr(self, "device_variants", [])
         return [
             *self.facts,
-            ("Angebot", self.digital_service.name if self.digital_service else ""),
-            ("Für", ", ".join(label for _key, label in variants)),
+            (_("Angebot"), self.digital_service.name if self.digital_service else ""),
+            (
+                pgettext("devices of a tutorial", "Für"),
+                ", ".join(str(label) for _key, label in variants),
+            ),
         ]
 
     @property

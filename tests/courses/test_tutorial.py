@@ -97,6 +97,13 @@ def test_read_aloud_and_print_buttons_are_hidden_until_javascript_enables_them(c
     assert "<script>" not in html and "style=" not in html  # CSP: nothing inline
 
 
+def test_read_aloud_button_brings_its_stop_text_from_the_server(client, tutorial):
+    # tutorial.js has no texts of its own: the label while reading comes translated from here.
+    for url in (tutorial.url, tutorial.url + "?ansicht=alle"):
+        button = re.search(r"<button[^>]*data-read-aloud[^>]*>", _html(client, url)).group(0)
+        assert 'data-msg-stop="Vorlesen beenden"' in button
+
+
 def test_screenshots_carry_their_alt_text(client, tutorial):
     image = get_image_model().objects.create(title="WLAN", file=get_test_image_file())
     step = tutorial.steps.first()

@@ -1,8 +1,9 @@
 /* Tutorial enhancements (an ES module, deferred by nature); the page works completely without
    them.
    - Remembers the chosen device variant in the browser and opens it next time, on the same step.
-   - "Vorlesen" reads a step aloud with the browser's own speech synthesis (no other service);
-     the buttons stay hidden where the browser cannot speak.
+   - "Vorlesen" reads a step aloud with the browser's own speech synthesis (no other service),
+     in the page's language; the buttons stay hidden where the browser cannot speak. The button
+     text while reading comes translated from the server (data-msg-stop).
    - "Jetzt drucken" opens the print dialog of the handout view. */
 
 const STORAGE_KEY = "lernhafen.geraet";
@@ -37,6 +38,9 @@ const openRememberedDevice = (tutorial, choices) => {
     return true;
 };
 
+// The voice follows the page's language (<html lang>); German when the page names none.
+const speechLanguage = () => document.documentElement.lang || "de-DE";
+
 const enableReadAloud = (tutorial) => {
     if (!("speechSynthesis" in window && "SpeechSynthesisUtterance" in window)) {
         return;
@@ -44,6 +48,7 @@ const enableReadAloud = (tutorial) => {
     for (const button of tutorial.querySelectorAll("[data-read-aloud]")) {
         const label = button.querySelector(".kern-label");
         const idleText = label.textContent;
+        const stopText = button.dataset.msgStop || idleText;
         button.hidden = false;
         button.addEventListener("click", () => {
             if (window.speechSynthesis.speaking) {
@@ -53,12 +58,12 @@ const enableReadAloud = (tutorial) => {
             }
             const target = document.getElementById(button.dataset.readAloud);
             const utterance = new window.SpeechSynthesisUtterance(target.innerText);
-            utterance.lang = "de-DE";
+            utterance.lang = speechLanguage();
             utterance.rate = 0.9;
             utterance.addEventListener("end", () => {
                 label.textContent = idleText;
             });
-            label.textContent = "Vorlesen beenden";
+            label.textContent = stopText;
             window.speechSynthesis.speak(utterance);
         });
     }
