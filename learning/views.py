@@ -228,7 +228,8 @@ def lernpass(request: HttpRequest) -> HttpResponse:
         "created": request.GET.get("neu") == "1",
         "restored": request.GET.get("wiederhergestellt") == "1",
         "deleted": request.GET.get("geloescht") == "1",
-        "solved_here_messages": _solved_here_messages(),
+        # Without a Lernpass, learning.js counts what this browser solved.
+        "solved_here_messages": _solved_here_messages() if current is None else {},
     }
     return render(request, "learning/lernpass.html", context)
 
