@@ -15,6 +15,8 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from django.db import models
+from django.utils.translation import gettext as _
+from django.utils.translation import pgettext_lazy
 
 # An editor's feedback often opens with the verdict the page already gives ("Richtig: …");
 # shown after our own "Richtig." it would read twice.
@@ -26,15 +28,15 @@ _LEADING_VERDICT = re.compile(
 class TrueFalseAnswer(models.TextChoices):
     """The two answers of "Richtig oder falsch?"."""
 
-    TRUE = "wahr", "Richtig"
-    FALSE = "falsch", "Falsch"
+    TRUE = "wahr", pgettext_lazy("Antwort auf eine Aussage", "Richtig")
+    FALSE = "falsch", pgettext_lazy("Antwort auf eine Aussage", "Falsch")
 
 
 class MessageVerdict(models.TextChoices):
     """The two answers per message of "Sicher üben"."""
 
-    REAL = "echt", "Echt"
-    FAKE = "gefaelscht", "Gefälscht"
+    REAL = "echt", pgettext_lazy("Nachricht", "Echt")
+    FAKE = "gefaelscht", pgettext_lazy("Nachricht", "Gefälscht")
 
 
 @dataclass
@@ -49,7 +51,7 @@ class ItemFeedback:
 
     @property
     def verdict(self) -> str:
-        return "Richtig." if self.correct else "Nicht richtig."
+        return _("Richtig.") if self.correct else _("Nicht richtig.")
 
     @property
     def explanation(self) -> str:
@@ -75,13 +77,13 @@ class ExerciseResult:
         if self.error:
             return self.error
         if self.correct:
-            return "Richtig! Gut gemacht."
+            return _("Richtig! Gut gemacht.")
         if self.max_score > 1:
-            return (
-                f"Noch nicht ganz: {self.score} von {self.max_score} richtig. "
+            return _(
+                "Noch nicht ganz: %(score)s von %(max_score)s richtig. "
                 "Versuchen Sie es noch einmal."
-            )
-        return "Noch nicht ganz. Versuchen Sie es noch einmal."
+            ) % {"score": self.score, "max_score": self.max_score}
+        return _("Noch nicht ganz. Versuchen Sie es noch einmal.")
 
     @property
     def message(self) -> str:
@@ -103,9 +105,9 @@ def check_choice(value: Mapping, selected: list[str], *, multiple: bool) -> Exer
     chosen = _indices(selected, len(answers))
     if not chosen or (not multiple and len(chosen) != 1):
         message = (
-            "Bitte wählen Sie mindestens eine Antwort aus."
+            _("Bitte wählen Sie mindestens eine Antwort aus.")
             if multiple
-            else "Bitte wählen Sie eine Antwort aus."
+            else _("Bitte wählen Sie eine Antwort aus.")
         )
         return ExerciseResult(False, 0, 1, error=message)
     items = [
@@ -123,7 +125,7 @@ def check_choice(value: Mapping, selected: list[str], *, multiple: bool) -> Exer
 
 def check_true_false(value: Mapping, answer: str) -> ExerciseResult:
     if answer not in TrueFalseAnswer.values:
-        return ExerciseResult(False, 0, 1, error="Bitte wählen Sie „Richtig“ oder „Falsch“.")
+        return ExerciseResult(False, 0, 1, error=_("Bitte wählen Sie „Richtig“ oder „Falsch“."))
     correct = (answer == TrueFalseAnswer.TRUE) == bool(value["is_true"])
     return ExerciseResult(correct, int(correct), 1, submitted={"antwort": answer})
 
@@ -147,7 +149,7 @@ def check_order(value: Mapping, data: Mapping, block_id: str) -> ExerciseResult:
     items = shuffled_steps(value, block_id)
     count = len(items)
     positions: list[int | None] = []
-    for shown, _ in enumerate(items):
+    for shown in range(count):
         raw = data.get(f"schritt-{shown}", "")
         positions.append(int(raw) if raw.isdigit() and 1 <= int(raw) <= count else None)
     submitted = {f"schritt-{shown}": pos for shown, pos in enumerate(positions)}
@@ -156,7 +158,7 @@ def check_order(value: Mapping, data: Mapping, block_id: str) -> ExerciseResult:
             False,
             0,
             count,
-            error="Bitte geben Sie jedem Schritt eine Position.",
+            error=_("Bitte geben Sie jedem Schritt eine Position."),
             submitted=submitted,
         )
     if len(set(positions)) != count:
@@ -164,7 +166,7 @@ def check_order(value: Mapping, data: Mapping, block_id: str) -> ExerciseResult:
             False,
             0,
             count,
-            error="Bitte vergeben Sie jede Position nur einmal.",
+            error=_("Bitte vergeben Sie jede Position nur einmal."),
             submitted=submitted,
         )
     feedback = [
@@ -172,7 +174,7 @@ def check_order(value: Mapping, data: Mapping, block_id: str) -> ExerciseResult:
             text=text,
             chosen=True,
             correct=positions[shown] == index + 1,
-            label=f"Richtig ist Position {index + 1}.",
+            label=_("Richtig ist Position %(position)s.") % {"position": index + 1},
         )
         for shown, (index, text) in enumerate(items)
     ]
@@ -190,7 +192,7 @@ def check_spot_the_fake(value: Mapping, data: Mapping) -> ExerciseResult:
             False,
             0,
             len(messages),
-            error="Bitte entscheiden Sie bei jeder Nachricht: echt oder gefälscht?",
+            error=_("Bitte entscheiden Sie bei jeder Nachricht: echt oder gefälscht?"),
             submitted=submitted,
         )
     items = [
@@ -199,9 +201,9 @@ def check_spot_the_fake(value: Mapping, data: Mapping) -> ExerciseResult:
             chosen=True,
             correct=(answer == MessageVerdict.FAKE) == bool(message["is_fake"]),
             feedback=message["explanation"],
-            label="Diese Nachricht ist gefälscht."
+            label=_("Diese Nachricht ist gefälscht.")
             if message["is_fake"]
-            else "Diese Nachricht ist echt.",
+            else _("Diese Nachricht ist echt."),
         )
         for message, answer in zip(messages, answers, strict=True)
     ]

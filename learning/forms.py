@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from django import forms
+from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminModelForm
 
 from cms.forms import HONEYPOT_FIELD, HoneypotInput
@@ -17,7 +18,7 @@ class PublicForm(PlainTextFormMixin, forms.Form):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields[HONEYPOT_FIELD] = forms.CharField(
-            label="Bitte dieses Feld leer lassen", required=False, widget=HoneypotInput()
+            label=_("Bitte dieses Feld leer lassen"), required=False, widget=HoneypotInput()
         )
 
     @property
@@ -27,9 +28,9 @@ class PublicForm(PlainTextFormMixin, forms.Form):
 
 class RestoreForm(PublicForm):
     code = forms.CharField(
-        label="Ihr Lernpass-Code",
+        label=_("Ihr Lernpass-Code"),
         max_length=20,
-        help_text="Zwölf Zeichen, z. B. ABCD-EFGH-JKMN. Groß- und Kleinschreibung ist egal.",
+        help_text=_("Zwölf Zeichen, z. B. ABCD-EFGH-JKMN. Groß- und Kleinschreibung ist egal."),
         widget=forms.TextInput(
             attrs={
                 "autocomplete": "off",
@@ -39,14 +40,14 @@ class RestoreForm(PublicForm):
                 "data-code-from-fragment": "",
             }
         ),
-        error_messages={"required": "Bitte geben Sie Ihren Lernpass-Code ein."},
+        error_messages={"required": _("Bitte geben Sie Ihren Lernpass-Code ein.")},
     )
 
     def clean_code(self) -> str:
         code = services.normalize_code(self.cleaned_data["code"])
         if not code:
             raise forms.ValidationError(
-                "Ein Lernpass-Code hat zwölf Buchstaben und Ziffern, z. B. ABCD-EFGH-JKMN."
+                _("Ein Lernpass-Code hat zwölf Buchstaben und Ziffern, z. B. ABCD-EFGH-JKMN.")
             )
         return code
 
@@ -56,46 +57,51 @@ NICKNAME = re.compile(r"^[\w .\-]{2,30}$")
 
 class JoinForm(PublicForm):
     join_code = forms.CharField(
-        label="Code der Lerngruppe",
+        label=_("Code der Lerngruppe"),
         max_length=12,
-        help_text="Den Code bekommen Sie von Ihrer Lehrkraft, z. B. ABCD-2345.",
+        help_text=_("Den Code bekommen Sie von Ihrer Lehrkraft, z. B. ABCD-2345."),
         widget=forms.TextInput(
             attrs={"autocomplete": "off", "spellcheck": "false", "data-code-from-fragment": ""}
         ),
-        error_messages={"required": "Bitte geben Sie den Code der Lerngruppe ein."},
+        error_messages={"required": _("Bitte geben Sie den Code der Lerngruppe ein.")},
     )
     nickname = forms.CharField(
-        label="Ihr Spitzname",
+        label=_("Ihr Spitzname"),
         max_length=30,
-        help_text="Bitte nicht Ihr echter Name – z. B. „Blauer Wal“. Ihre Lehrkraft sieht nur "
-        "diesen Spitznamen.",
+        help_text=_(
+            "Bitte nicht Ihr echter Name – z. B. „Blauer Wal“. Ihre Lehrkraft sieht nur "
+            "diesen Spitznamen."
+        ),
         widget=forms.TextInput(attrs={"autocomplete": "off"}),
-        error_messages={"required": "Bitte wählen Sie einen Spitznamen."},
+        error_messages={"required": _("Bitte wählen Sie einen Spitznamen.")},
     )
 
     def clean_nickname(self) -> str:
         nickname = " ".join(self.cleaned_data["nickname"].split())
         if not NICKNAME.match(nickname):
             raise forms.ValidationError(
-                "Der Spitzname braucht 2 bis 30 Zeichen: Buchstaben, Ziffern, Leerzeichen, "
-                "Punkt oder Bindestrich."
+                _(
+                    "Der Spitzname braucht %(min)s bis %(max)s Zeichen: Buchstaben, Ziffern, "
+                    "Leerzeichen, Punkt oder Bindestrich."
+                )
+                % {"min": 2, "max": 30}
             )
         return nickname
 
 
 class GroupForm(PlainTextFormMixin, forms.Form):
     name = forms.CharField(
-        label="Name der Lerngruppe",
+        label=_("Name der Lerngruppe"),
         max_length=80,
-        help_text="Zum Beispiel „Klasse 7b – Informatik“.",
-        error_messages={"required": "Bitte geben Sie der Lerngruppe einen Namen."},
+        help_text=_("Zum Beispiel „Klasse 7b – Informatik“."),
+        error_messages={"required": _("Bitte geben Sie der Lerngruppe einen Namen.")},
     )
     courses = forms.ModelMultipleChoiceField(
-        label="Kurse der Lerngruppe",
+        label=_("Kurse der Lerngruppe"),
         queryset=CoursePage.objects.none(),
         widget=forms.CheckboxSelectMultiple,
-        help_text="Für diese Kurse sehen Sie, wer welche Lektion erledigt hat.",
-        error_messages={"required": "Bitte wählen Sie mindestens einen Kurs."},
+        help_text=_("Für diese Kurse sehen Sie, wer welche Lektion erledigt hat."),
+        error_messages={"required": _("Bitte wählen Sie mindestens einen Kurs.")},
     )
 
     def __init__(self, *args, **kwargs):
@@ -105,11 +111,11 @@ class GroupForm(PlainTextFormMixin, forms.Form):
 
 class CertificateForm(PlainTextFormMixin, forms.Form):
     name = forms.CharField(
-        label="Ihr Name auf der Urkunde",
+        label=_("Ihr Name auf der Urkunde"),
         max_length=80,
-        help_text="Der Name erscheint nur auf Ihrer Urkunde. Wir speichern ihn nicht.",
+        help_text=_("Der Name erscheint nur auf Ihrer Urkunde. Wir speichern ihn nicht."),
         widget=forms.TextInput(attrs={"autocomplete": "name"}),
-        error_messages={"required": "Bitte geben Sie den Namen für die Urkunde ein."},
+        error_messages={"required": _("Bitte geben Sie den Namen für die Urkunde ein.")},
     )
 
 

@@ -19,6 +19,8 @@ from django.middleware.csrf import get_token
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy, ngettext
 from django.views.decorators.cache import never_cache
 from django.views.decorators.clickjacking import xframe_options_sameorigin
 from django.views.decorators.http import require_http_methods, require_POST
@@ -41,10 +43,13 @@ from learning.models import H5PContent, Lerngruppe
 # H5P statements nest about eight levels deep (context → contextActivities → … → name).
 XAPI_MAX_DEPTH = 32
 H5P_TOKEN_SALT = "learning.h5p-player"  # noqa: S105 – a signing salt, not a secret
-TOO_MANY = (
+TOO_MANY = gettext_lazy(
     "Sie haben in kurzer Zeit sehr viele Anfragen gesendet. Bitte warten Sie etwas und "
     "versuchen Sie es dann noch einmal."
 )
+# One number per CLDR plural category (what Intl.PluralRules in the browser names); the gettext
+# plural formula of each of our languages maps it to the form that category needs.
+PLURAL_SAMPLES = {"zero": 0, "one": 1, "two": 2, "few": 3, "many": 11, "other": 100}
 
 
 def _wants_json(request: HttpRequest) -> bool:
@@ -223,8 +228,26 @@ def lernpass(request: HttpRequest) -> HttpResponse:
         "created": request.GET.get("neu") == "1",
         "restored": request.GET.get("wiederhergestellt") == "1",
         "deleted": request.GET.get("geloescht") == "1",
+        # Without a Lernpass, learning.js counts what this browser solved.
+        "solved_here_messages": _solved_here_messages() if current is None else {},
     }
     return render(request, "learning/lernpass.html", context)
+
+
+def _solved_here_messages() -> dict[str, str]:
+    """ "In diesem Browser haben Sie schon 3 Übungen gelöst." in every plural category.
+
+    Only the browser knows the count (learning.js reads localStorage); it picks the sentence by
+    its plural rules and puts the number in for %(count)s.
+    """
+    return {
+        category: ngettext(
+            "In diesem Browser haben Sie schon %(count)s Übung gelöst.",
+            "In diesem Browser haben Sie schon %(count)s Übungen gelöst.",
+            sample,
+        )
+        for category, sample in PLURAL_SAMPLES.items()
+    }
 
 
 @require_POST
@@ -257,8 +280,10 @@ def lernpass_restore(request: HttpRequest) -> HttpResponse:
                 return response
             form.add_error(
                 "code",
-                "Zu diesem Code gibt es keinen Lernpass. Bitte prüfen Sie die Zeichen – oder der "
-                "Lernpass wurde gelöscht, weil er lange nicht genutzt wurde.",
+                _(
+                    "Zu diesem Code gibt es keinen Lernpass. Bitte prüfen Sie die Zeichen – oder "
+                    "der Lernpass wurde gelöscht, weil er lange nicht genutzt wurde."
+                ),
             )
             status = 400
         else:
@@ -312,7 +337,7 @@ def step_done(request: HttpRequest, page_id: int) -> HttpResponse:
     step = request.POST.get("schritt", "")
     current = services.lernpass_from_request(request)
     if not step.isdigit() or not 1 <= int(step) <= 200:
-        return HttpResponse("Ungültiger Schritt", status=400)
+        return HttpResponse(_("Ungültiger Schritt"), status=400)
     if current is None:
         return HttpResponseRedirect(reverse("learning:lernpass"))
     if not rate_limited(request, "learning:step"):

@@ -6,6 +6,7 @@ from __future__ import annotations
 from typing import Any
 
 from django.http import QueryDict
+from django.utils.translation import gettext as _
 from wagtail.models import Page
 
 from courses.models import LessonPage
@@ -53,11 +54,14 @@ def answer_exercise(
 
 def _done_note(lernpass: Lernpass | None, page: Page) -> str:
     if lernpass is None:
-        return "Gut gemacht! Mit einem Lernpass merken wir uns, was Sie erledigt haben."
+        return _("Gut gemacht! Mit einem Lernpass merken wir uns, was Sie erledigt haben.")
     if isinstance(page, LessonPage):
         progress = course_progress(lernpass, page.get_parent().specific)
-        return f"Erledigt! Im Kurs „{progress.course.title}“: {progress.label}."
-    return "Erledigt!"
+        return _("Erledigt! Im Kurs „%(course)s“: %(progress)s.") % {
+            "course": progress.course.title,
+            "progress": progress.label,
+        }
+    return _("Erledigt!")
 
 
 XAPI_VERBS = {

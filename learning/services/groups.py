@@ -8,6 +8,8 @@ from dataclasses import dataclass
 
 from django.db import IntegrityError, transaction
 from django.db.models import Q
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from cms.charts import BarChart, Series
 from courses.models import CoursePage
@@ -20,7 +22,7 @@ TEACHERS_GROUP = "Lehrkräfte"
 
 def members_phrase(count: int) -> str:
     """ "1 Mitglied", "0 Mitglieder", "4 Mitglieder"."""
-    return f"{count} Mitglied" if count == 1 else f"{count} Mitglieder"
+    return ngettext("%(count)s Mitglied", "%(count)s Mitglieder", count) % {"count": count}
 
 
 def is_teacher(user) -> bool:
@@ -36,7 +38,7 @@ def generate_join_code() -> str:
 
 
 def create_group(teacher, name: str, courses: Iterable[CoursePage]) -> Lerngruppe:
-    for _ in range(5):
+    for _attempt in range(5):
         try:
             with transaction.atomic():
                 group = Lerngruppe.objects.create(
@@ -61,7 +63,7 @@ def join_group(lernpass: Lernpass, join_code: str, nickname: str) -> Membership:
     group = Lerngruppe.objects.filter(join_code=f"{code[:4]}-{code[4:]}").first()
     if group is None:
         raise JoinRejected(
-            "join_code", "Zu diesem Code gibt es keine Lerngruppe. Bitte prüfen Sie ihn."
+            "join_code", _("Zu diesem Code gibt es keine Lerngruppe. Bitte prüfen Sie ihn.")
         )
     existing = Membership.objects.filter(group=group, lernpass=lernpass).first()
     if existing is not None:
@@ -69,7 +71,7 @@ def join_group(lernpass: Lernpass, join_code: str, nickname: str) -> Membership:
     if Membership.objects.filter(group=group, nickname__iexact=nickname).exists():
         raise JoinRejected(
             "nickname",
-            "Diesen Spitznamen gibt es in der Gruppe schon. Bitte wählen Sie einen anderen.",
+            _("Diesen Spitznamen gibt es in der Gruppe schon. Bitte wählen Sie einen anderen."),
         )
     return Membership.objects.create(group=group, lernpass=lernpass, nickname=nickname)
 
@@ -90,21 +92,27 @@ class ClassChart(BarChart):
         return self.class_size or 1
 
     def format(self, value: float) -> str:
-        noun = "Mitglied" if self.class_size == 1 else "Mitgliedern"
-        return f"{int(value)} von {self.class_size} {noun}"
+        return ngettext(
+            "%(value)s von %(size)s Mitglied", "%(value)s von %(size)s Mitgliedern", self.class_size
+        ) % {"value": int(value), "size": self.class_size}
 
 
 def lesson_chart(course: CoursePage, lesson_rows: list[dict], class_size: int) -> ClassChart:
     if class_size == 1:
-        description = "Ob das eine Mitglied jede Lektion erledigt hat"
+        description = _("Ob das eine Mitglied jede Lektion erledigt hat")
     else:
-        description = f"Wie viele der {members_phrase(class_size)} jede Lektion erledigt haben"
+        # Never one here: German has the plural in both forms.
+        description = ngettext(
+            "Wie viele der %(count)s Mitglieder jede Lektion erledigt haben",
+            "Wie viele der %(count)s Mitglieder jede Lektion erledigt haben",
+            class_size,
+        ) % {"count": class_size}
     return ClassChart(
-        title=f"Erledigte Lektionen: {course.title}",
+        title=_("Erledigte Lektionen: %(course)s") % {"course": course.title},
         description=description,
         categories=[row["lesson"].title for row in lesson_rows],
-        series=[Series("Mitglieder fertig", [row["done_count"] for row in lesson_rows])],
-        category_label="Lektion",
+        series=[Series(_("Mitglieder fertig"), [row["done_count"] for row in lesson_rows])],
+        category_label=_("Lektion"),
         class_size=class_size,
     )
 

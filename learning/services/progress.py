@@ -10,6 +10,7 @@ from operator import or_
 
 from django.db import transaction
 from django.db.models import Count, Q, QuerySet
+from django.utils.translation import ngettext
 from wagtail.models import Page
 
 from courses.models import CoursePage, LessonPage
@@ -152,7 +153,11 @@ class CourseProgress:
 
     @property
     def label(self) -> str:
-        return f"{self.done} von {self.total} Lektionen"
+        # German says "Lektionen" for a course of one lesson too; other languages need the plural
+        # forms of the total.
+        return ngettext(
+            "%(done)s von %(total)s Lektionen", "%(done)s von %(total)s Lektionen", self.total
+        ) % {"done": self.done, "total": self.total}
 
 
 def lessons_under(courses: list[CoursePage]) -> QuerySet:

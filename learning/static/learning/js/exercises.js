@@ -11,7 +11,8 @@ function markSolved() {
       const note = document.createElement("p");
       note.className = "kern-body exercise__solved";
       note.dataset.solvedNote = "";
-      note.textContent = "Diese Übung haben Sie auf diesem Gerät schon einmal gelöst.";
+      // The text comes translated from the server (data-msg-solved on the section).
+      note.textContent = section.dataset.msgSolved;
       section.querySelector(".exercise__title").after(note);
     }
   }

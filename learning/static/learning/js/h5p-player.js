@@ -54,9 +54,8 @@ async function start() {
     // Say honestly what failed (and log it for whoever looks into it): reloading rarely helps.
     const reason = error?.message ? error.message : String(error);
     window.console.error("H5P-Übung konnte nicht geladen werden:", error);
-    status.textContent =
-      `Diese Übung kann gerade nicht angezeigt werden (${reason}). ` +
-      "Bitte melden Sie das der Redaktion; die übrigen Übungen der Seite funktionieren.";
+    // The sentence comes translated from the server (data-msg-failed) with a {reason} slot.
+    status.textContent = status.dataset.msgFailed.replace("{reason}", reason);
     status.setAttribute("role", "alert");
     return;
   }

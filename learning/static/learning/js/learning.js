@@ -16,11 +16,17 @@ if (codeField && fromFragment) {
   window.history.replaceState(null, "", window.location.pathname + window.location.search);
 }
 
+// The server renders the sentence in every plural category of the page's language
+// (data-msg-one, data-msg-few, data-msg-other …, with %(count)s for the number); the browser's
+// plural rules pick the one that fits the count.
 const local = document.querySelector("[data-local-progress]");
 if (local) {
   const count = Object.keys(loadSolved()).length;
   if (count) {
-    local.textContent = `In diesem Browser haben Sie schon ${count} ${count === 1 ? "Übung" : "Übungen"} gelöst.`;
+    const category = new Intl.PluralRules(local.dataset.pluralLocale || "de").select(count);
+    const key = `msg${category[0].toUpperCase()}${category.slice(1)}`;
+    const text = local.dataset[key] || local.dataset.msgOther;
+    local.textContent = text.replace("%(count)s", String(count));
     local.hidden = false;
   }
 }
