@@ -18,6 +18,8 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.utils import timezone
 from django.utils.cache import get_conditional_response, patch_cache_control
 from django.utils.http import http_date
+from django.utils.translation import get_language
+from django.utils.translation import gettext as _
 
 from courses.models import CoursePage
 from events import ics
@@ -50,14 +52,14 @@ def feed(
     workshop: WorkshopPage | None = None,
 ) -> HttpResponse:
     sessions = Session.objects.public()
-    name = "Lernhafen: Workshops"
+    name = _("Lernhafen: Workshops")
     filename = "lernhafen-workshops.ics"
     if district_slug:
         district = District.objects.originals().filter(slug=district_slug).first()
         if district is None:
             raise Http404("Stadtteil nicht gefunden")
         sessions = sessions.filter(venue__district=district)
-        name = f"Lernhafen: Workshops in {district.name}"
+        name = _("Lernhafen: Workshops in %(district)s") % {"district": district.name}
         filename = f"workshops-{district.slug}.ics"
     if course_slug:
         course = CoursePage.objects.live().filter(slug=course_slug).first()
@@ -84,7 +86,9 @@ def feed_response(
         workshop_changed=Max("workshop__last_published_at"),
         venue_changed=Max("venue__updated_at"),
     )
-    key_source = "|".join(str(part) for part in (base_url, name, today, *version.values()))
+    # The texts in the entries are in the request's language: one cached body per language.
+    parts = (base_url, name, get_language(), today, *version.values())
+    key_source = "|".join(str(part) for part in parts)
     digest = hashlib.sha256(key_source.encode()).hexdigest()[:40]
     etag = f'"{digest}"'
     # The horizon moves at midnight (sessions drop out), so the day's start counts as a change.

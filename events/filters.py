@@ -12,6 +12,9 @@ import django_filters
 from django import forms
 from django.db.models import F, QuerySet
 from django.utils import timezone
+from django.utils.functional import lazy
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from cms.i18n import LocalizedModelChoiceField
 from cms.validators import validate_sane_date
@@ -19,7 +22,10 @@ from courses.models import DigitalService
 from events.models import District, Session
 from events.models.pages import Audience
 
-DATE_MESSAGE = "Bitte geben Sie ein Datum wie 24.12.2026 an."
+# Lazy, in the visitor's language; the example date is not part of the translation.
+DATE_MESSAGE = lazy(
+    lambda: _("Bitte geben Sie ein Datum wie %(example)s an.") % {"example": "24.12.2026"}, str
+)()
 
 
 def local_day_start(day) -> datetime:
@@ -33,7 +39,7 @@ class CalendarFilterForm(forms.Form):
         data = super().clean()
         start, end = data.get("von"), data.get("bis")
         if start and end and end < start:
-            self.add_error("bis", "Das Ende des Zeitraums muss nach dem Anfang liegen.")
+            self.add_error("bis", _("Das Ende des Zeitraums muss nach dem Anfang liegen."))
         return data
 
 
@@ -43,7 +49,7 @@ class CheckboxFilter(django_filters.Filter):
     field_class = forms.BooleanField
 
 
-def _date_filter(label: str, method: str) -> django_filters.DateFilter:
+def _date_filter(label, method: str) -> django_filters.DateFilter:
     return django_filters.DateFilter(
         label=label,
         method=method,
@@ -60,29 +66,29 @@ class LocalizedModelChoiceFilter(django_filters.ModelChoiceFilter):
 
 class CalendarFilter(django_filters.FilterSet):
     stadtteil = LocalizedModelChoiceFilter(
-        label="Stadtteil",
+        label=gettext_lazy("Stadtteil"),
         field_name="venue__district",
         queryset=District.objects.originals(),
         to_field_name="slug",
-        empty_label="Alle Stadtteile",
+        empty_label=gettext_lazy("Alle Stadtteile"),
     )
     zielgruppe = django_filters.ChoiceFilter(
-        label="Für wen",
+        label=gettext_lazy("Für wen"),
         field_name="workshop__audience",
         # "Alle Interessierten" is not a choice: those workshops are in every list anyway.
         choices=[choice for choice in Audience.choices if choice[0] != Audience.ALLE],
-        empty_label="Alle",
+        empty_label=gettext_lazy("Alle"),
     )
     thema = LocalizedModelChoiceFilter(
-        label="Thema",
+        label=gettext_lazy("Thema"),
         field_name="workshop__digital_service",
         queryset=DigitalService.objects.originals().filter(workshops__isnull=False).distinct(),
         to_field_name="slug",
-        empty_label="Alle Themen",
+        empty_label=gettext_lazy("Alle Themen"),
     )
-    von = _date_filter("Von", "filter_from")
-    bis = _date_filter("Bis", "filter_until")
-    frei = CheckboxFilter(label="nur mit freien Plätzen", method="filter_free")
+    von = _date_filter(gettext_lazy("Von"), "filter_from")
+    bis = _date_filter(gettext_lazy("Bis"), "filter_until")
+    frei = CheckboxFilter(label=gettext_lazy("nur mit freien Plätzen"), method="filter_free")
 
     class Meta:
         model = Session

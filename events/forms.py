@@ -3,12 +3,27 @@
 from __future__ import annotations
 
 from django import forms
+from django.utils.functional import lazy
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy, ngettext
 
 from cms.validators import PlainTextFormMixin
 from events.models import Session
 from events.services import MESSAGES, seats_message, validate_registration
 
 HONEYPOT_FIELD = "website"
+NAME_MAX = 120
+NEEDS_MAX = 500
+
+
+def consent_label(retention_days: int) -> str:
+    return ngettext(
+        "Ich bin einverstanden, dass die Stadt meine Angaben für diese Anmeldung speichert. "
+        "Sie werden %(days)s Tag nach dem Termin gelöscht.",
+        "Ich bin einverstanden, dass die Stadt meine Angaben für diese Anmeldung speichert. "
+        "Sie werden %(days)s Tage nach dem Termin gelöscht.",
+        retention_days,
+    ) % {"days": retention_days}
 
 
 class RegistrationForm(PlainTextFormMixin, forms.Form):
@@ -17,45 +32,45 @@ class RegistrationForm(PlainTextFormMixin, forms.Form):
     service cannot see: the consent tick box and the honeypot."""
 
     name = forms.CharField(
-        label="Ihr Name",
-        max_length=120,
+        label=gettext_lazy("Ihr Name"),
+        max_length=NAME_MAX,
         error_messages={"required": MESSAGES["name"]},
         widget=forms.TextInput(attrs={"autocomplete": "name"}),
     )
     email = forms.CharField(
-        label="E-Mail-Adresse",
+        label=gettext_lazy("E-Mail-Adresse"),
         required=False,
         max_length=254,
-        help_text="Dann schicken wir Ihnen die Bestätigung mit Kalendereintrag.",
+        help_text=gettext_lazy("Dann schicken wir Ihnen die Bestätigung mit Kalendereintrag."),
         widget=forms.EmailInput(attrs={"autocomplete": "email"}),
     )
     phone = forms.CharField(
-        label="Telefonnummer",
+        label=gettext_lazy("Telefonnummer"),
         required=False,
         max_length=40,
-        help_text="Wenn Sie keine E-Mail-Adresse haben: Wir rufen Sie an, falls sich etwas ändert.",
+        help_text=gettext_lazy(
+            "Wenn Sie keine E-Mail-Adresse haben: Wir rufen Sie an, falls sich etwas ändert."
+        ),
         widget=forms.TextInput(attrs={"type": "tel", "autocomplete": "tel"}),
     )
     seats = forms.IntegerField(
-        label="Anzahl der Plätze",
+        label=gettext_lazy("Anzahl der Plätze"),
         initial=1,
         widget=forms.NumberInput(attrs={"inputmode": "numeric"}),
     )
     accessibility_needs = forms.CharField(
-        label="Brauchen Sie Unterstützung vor Ort?",
+        label=gettext_lazy("Brauchen Sie Unterstützung vor Ort?"),
         required=False,
-        max_length=500,
-        help_text="z. B. Rollstuhl, Hörgerät, große Schrift, Begleitperson.",
+        max_length=NEEDS_MAX,
+        help_text=gettext_lazy("z. B. Rollstuhl, Hörgerät, große Schrift, Begleitperson."),
         widget=forms.Textarea(attrs={"rows": 3}),
-        error_messages={"max_length": "Bitte fassen Sie sich kürzer (höchstens 500 Zeichen)."},
     )
     privacy_consent = forms.BooleanField(
-        label="Ich bin einverstanden, dass die Stadt meine Angaben für diese Anmeldung "
-        "speichert. Sie werden 30 Tage nach dem Termin gelöscht.",
+        label=lazy(consent_label, str)(30),
         error_messages={"required": MESSAGES["privacy"]},
     )
     website = forms.CharField(
-        label="Bitte dieses Feld leer lassen",
+        label=gettext_lazy("Bitte dieses Feld leer lassen"),
         required=False,
         widget=forms.TextInput(attrs={"autocomplete": "off", "tabindex": "-1"}),
     )
@@ -70,17 +85,20 @@ class RegistrationForm(PlainTextFormMixin, forms.Form):
         if session.group_limit <= 1:
             seats.widget = forms.HiddenInput()
         else:
-            seats.help_text = (
-                f"Für eine Schulklasse oder Gruppe können Sie bis zu {session.group_limit} "
-                "Plätze auf einmal buchen."
-            )
-        self.fields["privacy_consent"].label = (
-            "Ich bin einverstanden, dass die Stadt meine Angaben für diese Anmeldung speichert. "
-            f"Sie werden {retention_days} Tage nach dem Termin gelöscht."
-        )
-        self.fields["name"].error_messages["max_length"] = (
-            "Bitte kürzen Sie den Namen auf höchstens 120 Zeichen."
-        )
+            seats.help_text = ngettext(
+                "Für eine Schulklasse oder Gruppe können Sie bis zu %(limit)s Platz auf einmal "
+                "buchen.",
+                "Für eine Schulklasse oder Gruppe können Sie bis zu %(limit)s Plätze auf einmal "
+                "buchen.",
+                session.group_limit,
+            ) % {"limit": session.group_limit}
+        self.fields["privacy_consent"].label = consent_label(retention_days)
+        self.fields["name"].error_messages["max_length"] = _(
+            "Bitte kürzen Sie den Namen auf höchstens %(max)s Zeichen."
+        ) % {"max": NAME_MAX}
+        self.fields["accessibility_needs"].error_messages["max_length"] = _(
+            "Bitte fassen Sie sich kürzer (höchstens %(max)s Zeichen)."
+        ) % {"max": NEEDS_MAX}
         self.fields["email"].error_messages["max_length"] = MESSAGES["email"]
         self.fields["phone"].error_messages["max_length"] = MESSAGES["phone"]
 

@@ -2,7 +2,8 @@
 
 Times are written as Europe/Berlin local times with a VTIMEZONE in the rule form Outlook itself
 writes (yearly RRULE for the EU changes), so every calendar app shows the same wall-clock time.
-Feeds never contain personal data.
+Feeds never contain personal data. Texts are translated when the entry is built, into the
+active language.
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ from datetime import UTC, datetime, timedelta
 
 from django.conf import settings
 from django.utils import timezone
+from django.utils.translation import gettext as _
 from icalendar import (
     Calendar,
     Event,
@@ -95,7 +97,8 @@ def session_event(
     event.add("last-modified", session.updated_at.astimezone(UTC))
     cancelled = cancelled or session.status == Session.CANCELLED
     event.add("status", "CANCELLED" if cancelled else "CONFIRMED")
-    event.add("summary", f"Abgesagt: {workshop.title}" if cancelled else workshop.title)
+    summary = _("Abgesagt: %(title)s") % {"title": workshop.title} if cancelled else workshop.title
+    event.add("summary", summary)
     location = ", ".join(part for part in (venue.name, session.room, venue.address) if part)
     event.add("location", location)
     if venue.latitude is not None and venue.longitude is not None:
@@ -104,8 +107,8 @@ def session_event(
     event.add("url", url)
     description = [workshop.summary]
     if workshop.what_to_bring:
-        description.append(f"Bitte mitbringen: {workshop.what_to_bring}")
-    description.append(f"Mehr Informationen und Anmeldung: {url}")
+        description.append(_("Bitte mitbringen: %(items)s") % {"items": workshop.what_to_bring})
+    description.append(_("Mehr Informationen und Anmeldung: %(url)s") % {"url": url})
     event.add("description", "\n\n".join(description))
     event.add("transp", "OPAQUE")
     return event

@@ -1,4 +1,7 @@
-"""Mails to registrants: plain text and HTML in German, with the person's calendar entry.
+"""Mails to registrants: plain text and HTML, with the person's calendar entry.
+
+Subject, texts and the calendar entry are translated when the mail is built, into the active
+language (German unless a caller wraps the call in translation.override).
 
 Which mail carries an entry, and its SEQUENCE, is decided in events.booking.calendar_message;
 the attachment's METHOD matches the Content-Type's method parameter (RFC 6047).
@@ -12,6 +15,7 @@ from django.conf import settings
 from django.core.mail import EmailMultiAlternatives
 from django.template.loader import render_to_string
 from django.utils import timezone
+from django.utils.translation import gettext_lazy
 
 from cms.models import SiteSettings
 from events import ics
@@ -19,13 +23,13 @@ from events.links import cancel_url
 from events.models import Registration
 
 SUBJECTS = {
-    "confirmed": "Ihre Anmeldung: {title}",
-    "waitlisted": "Sie stehen auf der Warteliste: {title}",
-    "promoted": "Ein Platz ist frei geworden – Sie sind angemeldet: {title}",
-    "reminder": "Erinnerung: {title} am {date}",
-    "cancelled": "Ihre Abmeldung: {title}",
-    "session_changed": "Geänderter Termin: {title}",
-    "session_cancelled": "Abgesagt: {title} am {date}",
+    "confirmed": gettext_lazy("Ihre Anmeldung: %(title)s"),
+    "waitlisted": gettext_lazy("Sie stehen auf der Warteliste: %(title)s"),
+    "promoted": gettext_lazy("Ein Platz ist frei geworden – Sie sind angemeldet: %(title)s"),
+    "reminder": gettext_lazy("Erinnerung: %(title)s am %(date)s"),
+    "cancelled": gettext_lazy("Ihre Abmeldung: %(title)s"),
+    "session_changed": gettext_lazy("Geänderter Termin: %(title)s"),
+    "session_cancelled": gettext_lazy("Abgesagt: %(title)s am %(date)s"),
 }
 
 
@@ -54,7 +58,7 @@ def build_registration_mail(
         "contact_phone": site_settings.contact_phone if site_settings else "",
         "contact_hours": site_settings.contact_hours if site_settings else "",
     }
-    subject = SUBJECTS[kind].format(title=workshop.title, date=f"{start:%d.%m.%Y}")
+    subject = SUBJECTS[kind] % {"title": workshop.title, "date": f"{start:%d.%m.%Y}"}
     text = render_to_string("events/mail/registration.txt", context)
     html = render_to_string("events/mail/registration.html", context)
     message = EmailMultiAlternatives(subject, text, to=[registration.email])

@@ -19,6 +19,8 @@ from django.core.validators import validate_email
 from django.db import transaction
 from django.db.models import F
 from django.utils import timezone
+from django.utils.functional import lazy
+from django.utils.translation import gettext_lazy, ngettext
 
 from events.booking import booked_seats, enqueue_mail, lock_session, unused_reference
 from events.links import (  # noqa: F401 (re-exported: callers find every registration rule here)
@@ -37,21 +39,34 @@ if TYPE_CHECKING:
 # the race window (with the lock) or to line all requests up behind one count (without it).
 _between_count_and_insert: Callable[[], None] | None = None
 
+
+def _filled_in(message, **values) -> str:
+    """A lazy message whose placeholders are filled in when it is shown, in that language."""
+    return lazy(lambda: message % values, str)()
+
+
+# Lazy: translated into the visitor's language when shown (the form, the JSON API).
 MESSAGES = {
-    "name": "Bitte geben Sie Ihren Namen an.",
-    "contact": "Bitte geben Sie eine E-Mail-Adresse oder eine Telefonnummer an, damit wir Sie "
-    "erreichen können.",
-    "email": "Bitte geben Sie eine gültige E-Mail-Adresse an, z. B. name@beispiel.de.",
-    "phone": "Bitte geben Sie eine Telefonnummer mit Ziffern an, z. B. 02363 107-0.",
-    "seats": "Bitte geben Sie eine Zahl von 1 bis {limit} an.",
-    "seats_single": "Für diesen Termin kann jede Anmeldung nur 1 Platz buchen.",
-    "privacy": "Bitte stimmen Sie zu, dass wir Ihre Angaben für die Anmeldung verwenden – sonst "
-    "können wir Sie nicht anmelden.",
-    "closed": "Für diesen Termin ist keine Anmeldung mehr möglich.",
-    "too_many_email": "Mit dieser E-Mail-Adresse gibt es für diesen Termin schon {count} "
-    "Anmeldungen. Bitte rufen Sie uns an, wenn Sie weitere Personen anmelden möchten.",
-    "too_many_phone": "Mit dieser Telefonnummer gibt es für diesen Termin schon {count} "
-    "Anmeldungen. Bitte rufen Sie uns an, wenn Sie weitere Personen anmelden möchten.",
+    "name": gettext_lazy("Bitte geben Sie Ihren Namen an."),
+    "contact": gettext_lazy(
+        "Bitte geben Sie eine E-Mail-Adresse oder eine Telefonnummer an, damit wir Sie "
+        "erreichen können."
+    ),
+    "email": _filled_in(
+        gettext_lazy("Bitte geben Sie eine gültige E-Mail-Adresse an, z. B. %(example)s."),
+        example="name@beispiel.de",
+    ),
+    "phone": _filled_in(
+        gettext_lazy("Bitte geben Sie eine Telefonnummer mit Ziffern an, z. B. %(example)s."),
+        example="02363 107-0",
+    ),
+    "seats": gettext_lazy("Bitte geben Sie eine Zahl von 1 bis %(limit)s an."),
+    "seats_single": gettext_lazy("Für diesen Termin kann jede Anmeldung nur 1 Platz buchen."),
+    "privacy": gettext_lazy(
+        "Bitte stimmen Sie zu, dass wir Ihre Angaben für die Anmeldung verwenden – sonst "
+        "können wir Sie nicht anmelden."
+    ),
+    "closed": gettext_lazy("Für diesen Termin ist keine Anmeldung mehr möglich."),
 }
 
 
@@ -66,7 +81,7 @@ PHONE_RE = re.compile(r"^\+?[0-9][0-9 ()/\-]{4,28}[0-9]$")
 def seats_message(session: Session) -> str:
     if session.group_limit <= 1:
         return MESSAGES["seats_single"]
-    return MESSAGES["seats"].format(limit=session.group_limit)
+    return MESSAGES["seats"] % {"limit": session.group_limit}
 
 
 def normalise_phone(phone: str) -> str:
@@ -98,8 +113,16 @@ def validate_registration(
 def _check_contact_limit(session: Session, email: str, phone: str) -> None:
     limit = settings.LERNHAFEN_EVENTS_MAX_REGISTRATIONS_PER_CONTACT
     active = Registration.objects.active().filter(session=session)
+    # Both German forms are the wording the form has always shown; the plural lets the other
+    # languages use their own forms for the number.
     if email and active.filter(email__iexact=email).count() >= limit:
-        message = MESSAGES["too_many_email"].format(count=limit)
+        message = ngettext(
+            "Mit dieser E-Mail-Adresse gibt es für diesen Termin schon %(count)s Anmeldungen. "
+            "Bitte rufen Sie uns an, wenn Sie weitere Personen anmelden möchten.",
+            "Mit dieser E-Mail-Adresse gibt es für diesen Termin schon %(count)s Anmeldungen. "
+            "Bitte rufen Sie uns an, wenn Sie weitere Personen anmelden möchten.",
+            limit,
+        ) % {"count": limit}
         raise ValidationError({"email": ValidationError(message, code="contact_limit")})
     if phone:
         wanted = normalise_phone(phone)
@@ -109,7 +132,13 @@ def _check_contact_limit(session: Session, email: str, phone: str) -> None:
             if normalise_phone(p) == wanted
         ]
         if len(same) >= limit:
-            message = MESSAGES["too_many_phone"].format(count=limit)
+            message = ngettext(
+                "Mit dieser Telefonnummer gibt es für diesen Termin schon %(count)s Anmeldungen. "
+                "Bitte rufen Sie uns an, wenn Sie weitere Personen anmelden möchten.",
+                "Mit dieser Telefonnummer gibt es für diesen Termin schon %(count)s Anmeldungen. "
+                "Bitte rufen Sie uns an, wenn Sie weitere Personen anmelden möchten.",
+                limit,
+            ) % {"count": limit}
             raise ValidationError({"phone": ValidationError(message, code="contact_limit")})
 
 

@@ -5,7 +5,9 @@ registration counts wherever it comes from."""
 
 from __future__ import annotations
 
-RATE_LIMITED = (
+from django.utils.translation import gettext_lazy
+
+RATE_LIMITED = gettext_lazy(
     "Von Ihrem Anschluss kamen in kurzer Zeit sehr viele Anmeldungen. Bitte versuchen Sie es "
     "in einer Stunde noch einmal oder rufen Sie uns an."
 )

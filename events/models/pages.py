@@ -9,6 +9,7 @@ from __future__ import annotations
 from django.db import models
 from django.utils import timezone
 from django.utils.module_loading import import_string
+from django.utils.translation import gettext_lazy
 from wagtail.admin.panels import FieldPanel, HelpPanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin
 from wagtail.fields import RichTextField
@@ -17,12 +18,13 @@ from wagtail.search import index
 
 
 class Audience(models.TextChoices):
-    """Who a workshop is for; the calendar filters by it (?zielgruppe=senioren)."""
+    """Who a workshop is for; the calendar filters by it (?zielgruppe=senioren). The labels
+    are shown on public pages, hence translated."""
 
-    ALLE = "alle", "Alle Interessierten"
-    SENIOREN = "senioren", "Senior*innen"
-    SCHULEN = "schulen", "Schulklassen und Lehrkräfte"
-    FAMILIEN = "familien", "Eltern und Familien"
+    ALLE = "alle", gettext_lazy("Alle Interessierten")
+    SENIOREN = "senioren", gettext_lazy("Senior*innen")
+    SCHULEN = "schulen", gettext_lazy("Schulklassen und Lehrkräfte")
+    FAMILIEN = "familien", gettext_lazy("Eltern und Familien")
 
 
 AUDIENCE_CHOICES = Audience.choices

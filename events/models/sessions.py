@@ -14,6 +14,8 @@ from django.db import models
 from django.db.models import Count, IntegerField, OuterRef, Q, Subquery, Sum, Value
 from django.db.models.functions import Coalesce
 from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 
 from cms.validators import validate_sane_date
@@ -208,11 +210,13 @@ class Session(models.Model):
     def seats_text(self) -> str:
         """Seats in words, as a resident reads them."""
         if self.is_cancelled:
-            return "abgesagt"
+            return _("abgesagt")
         left = self.seats_left
         if left == 0:
-            return "ausgebucht – Warteliste"
-        return f"noch {left} Platz frei" if left == 1 else f"noch {left} Plätze frei"
+            return _("ausgebucht – Warteliste")
+        return ngettext("noch %(count)s Platz frei", "noch %(count)s Plätze frei", left) % {
+            "count": left
+        }
 
     def get_url(self, request=None) -> str:
         return self.workshop.url + self.workshop.reverse_subpage("session", args=[self.pk])
