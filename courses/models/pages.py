@@ -22,7 +22,7 @@ from wagtail.admin.panels import (
     PageChooserPanel,
 )
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import Orderable, Page
+from wagtail.models import Orderable, Page, TranslatableMixin
 from wagtail.search import index
 
 from courses.blocks import exercise_blocks, lesson_body_blocks
@@ -237,7 +237,7 @@ class CourseTutorial(Orderable):
         verbose_name_plural = "Passende Anleitungen"
 
 
-class CourseMaterial(Orderable):
+class CourseMaterial(TranslatableMixin, Orderable):
     """A document for schools (worksheet, slides) with an open licence and attribution."""
 
     course = ParentalKey(CoursePage, on_delete=models.CASCADE, related_name="materials")
@@ -274,7 +274,9 @@ class CourseMaterial(Orderable):
         FieldRowPanel([FieldPanel("licence"), FieldPanel("attribution")]),
     ]
 
-    class Meta(Orderable.Meta):
+    # Translated with the course page (wagtail-localize treats translatable inline children as
+    # part of their page); the document itself stays the same file.
+    class Meta(TranslatableMixin.Meta, Orderable.Meta):
         verbose_name = "Material"
         verbose_name_plural = "Materialien"
 
@@ -568,7 +570,7 @@ class TutorialPage(ContextFromQueries, Page):
         return [line.strip() for line in self.requirements.splitlines() if line.strip()]
 
 
-class TutorialStep(Orderable):
+class TutorialStep(TranslatableMixin, Orderable):
     """One step of a tutorial: one action, with a screenshot and an optional tip or warning."""
 
     page = ParentalKey(TutorialPage, on_delete=models.CASCADE, related_name="steps")
@@ -619,7 +621,9 @@ class TutorialStep(Orderable):
         FieldRowPanel([FieldPanel("hint_kind"), FieldPanel("hint_text")]),
     ]
 
-    class Meta(Orderable.Meta):
+    # Translated with the tutorial page: the instruction, details, alt text and hint are text,
+    # the screenshot and the device are the same in every language.
+    class Meta(TranslatableMixin.Meta, Orderable.Meta):
         verbose_name = "Schritt"
         verbose_name_plural = "Schritte"
 

@@ -1,8 +1,8 @@
 from django.db import models
 from wagtail.admin.panels import FieldPanel
 from wagtail.models import TranslatableMixin
-from wagtail_localize.fields import SynchronizedField, TranslatableField
 from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from cms.i18n import SourceLocaleQuerySet
 
@@ -86,8 +86,12 @@ class DigitalService(TranslatableMixin, index.Indexed, models.Model):
         verbose_name = "Digitales Angebot"
         verbose_name_plural = "Digitale Angebote"
         constraints = [
-            models.UniqueConstraint(fields=["locale", "name"], name="digitalservice_name_per_locale"),
-            models.UniqueConstraint(fields=["locale", "slug"], name="digitalservice_slug_per_locale"),
+            models.UniqueConstraint(
+                fields=["locale", "name"], name="digitalservice_name_per_locale"
+            ),
+            models.UniqueConstraint(
+                fields=["locale", "slug"], name="digitalservice_slug_per_locale"
+            ),
         ]
 
     def __str__(self) -> str:
