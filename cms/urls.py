@@ -6,7 +6,7 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
-from cms import views
+from cms import localize_admin, views
 
 urlpatterns = [
     # Before Wagtail's own: the same form and mails, with a rate limit (cms/views.py).
@@ -16,6 +16,24 @@ urlpatterns = [
         name="wagtailadmin_password_reset",
     ),
     path("admin/logout/", views.PostOnlyLogoutView.as_view(), name="wagtailadmin_logout"),
+    # wagtail-localize's routes that need a permission or input check (cms/localize_admin.py).
+    path(
+        "admin/localize/translate/<int:translation_id>/pofile/upload/",
+        localize_admin.upload_pofile,
+    ),
+    path("admin/localize/reports/translations/", localize_admin.translations_report),
+    path(
+        "admin/localize/reports/translations/results/",
+        localize_admin.translations_report_results,
+    ),
+    path(
+        "admin/localize/api/snippets/<slug:app_label>/<slug:model_name>/",
+        localize_admin.snippet_listing,
+    ),
+    path(
+        "admin/localize/api/snippets/<slug:app_label>/<slug:model_name>/<str:pk>/",
+        localize_admin.snippet_detail,
+    ),
     path("admin/", include(wagtailadmin_urls)),
     path("dokumente/", include(wagtaildocs_urls)),
     path("sitemap.xml", sitemap, name="sitemap"),
