@@ -22,7 +22,7 @@ from django.core.signals import request_started
 from django.db import models
 from django.db.models.signals import post_delete, post_save
 from django.utils import translation
-from wagtail.models import Locale, TranslatableMixin
+from wagtail.models import Locale, Page, TranslatableMixin
 
 T = TypeVar("T", bound=TranslatableMixin)
 
@@ -113,3 +113,25 @@ class LocalizedModelChoiceField(forms.ModelChoiceField):
 
     def label_from_instance(self, obj):
         return str(localized(obj))
+
+
+def localized_pages(pages: list) -> list:
+    """Each page's live translation in the active language (itself if none), in one query.
+
+    For pages named by a link (featured tutorials, a course's tutorials): the link points at the
+    German page; a visitor in another language sees its translation.
+    """
+    wanted = active_locale_id()
+    foreign = [page for page in pages if page.locale_id != wanted]
+    if wanted is None or not foreign:
+        return list(pages)
+    model = type(foreign[0])
+    if any(type(page) is not model for page in foreign):
+        model = Page
+    found = {
+        page.translation_key: page
+        for page in model.objects.live()
+        .public()
+        .filter(locale_id=wanted, translation_key__in=[page.translation_key for page in foreign])
+    }
+    return [found.get(page.translation_key, page) for page in pages]

@@ -27,6 +27,7 @@ from django.utils.translation import gettext as _
 from wagtail import hooks
 from wagtail.models import Page
 
+from cms.i18n import locale_id, localized, localized_pages
 from cms.models import SiteSettings
 from courses.devices import DEVICE_LABELS, offered_devices, steps_for_device
 from courses.filters import CourseFilterSet, ListingFilterSet, TutorialFilterSet
@@ -115,19 +116,23 @@ def devices_by_tutorial(tutorials: list[TutorialPage]) -> dict[int, list[tuple[s
 def course_details(course: CoursePage, request: HttpRequest) -> dict:
     lessons = list(LessonPage.objects.live().child_of(course).order_by("path"))
     competences = list(course.competences.select_related("area").order_by("code"))
-    tutorials = [
-        link.tutorial
-        for link in course.related_tutorials.select_related("tutorial").order_by("sort_order")
-        if link.tutorial.live
-    ]
+    tutorials = localized_pages(
+        [
+            link.tutorial
+            for link in course.related_tutorials.select_related("tutorial").order_by("sort_order")
+            if link.tutorial.live
+        ]
+    )
     materials = list(course.materials.select_related("document").order_by("sort_order"))
     return {
         "lessons": lessons,
         "competences": competences,
         "related_tutorials": tutorials,
         "materials": materials,
-        "topics": list(course.topics.all()),
-        "services": list(course.digital_services.all()),
+        # A translation keeps the German topics and services (many-to-many): show their names
+        # in the visitor's language.
+        "topics": [localized(topic) for topic in course.topics.all()],
+        "services": [localized(service) for service in course.digital_services.all()],
         "structured_data": course_structured_data(
             course, request, lessons=lessons, competences=competences, materials=materials
         ),
@@ -256,7 +261,26 @@ def tutorial_context(tutorial: TutorialPage, request: HttpRequest) -> dict:
     context = tutorial_view(tutorial, request.GET if params is None else params)
     if context["view"] == "schritt" and context["current"] and not context["next_url"]:
         context["whats_next"] = whats_next(tutorial, request)
+    context["easy_language_url"] = easy_language_url(tutorial)
     return context
+
+
+def easy_language_url(tutorial: TutorialPage) -> str | None:
+    """Where this tutorial is in Leichte Sprache: its translation into that locale, else the
+    page an editor named; none on the Leichte Sprache page itself."""
+    easy = locale_id(settings.LEICHTE_SPRACHE)
+    if tutorial.locale_id == easy:
+        return None
+    version = (
+        TutorialPage.objects.live()
+        .public()
+        .filter(translation_key=tutorial.translation_key, locale_id=easy)
+        .first()
+    )
+    if version is not None:
+        return version.url
+    page = tutorial.easy_language_page
+    return page.url if page is not None and page.live else None
 
 
 def tutorial_view(tutorial: TutorialPage, params: Mapping[str, str]) -> dict:
@@ -415,7 +439,7 @@ def featured_tutorials(home_page: Page) -> list[TutorialPage]:
         .select_related("digital_service")
         .in_bulk()
     )
-    return [found[pk] for pk in dict.fromkeys(ids) if pk in found]
+    return localized_pages([found[pk] for pk in dict.fromkeys(ids) if pk in found])
 
 
 # --- In-person help -----------------------------------------------------------------------------

@@ -24,6 +24,7 @@ from wagtail.admin.panels import (
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, Page, TranslatableMixin
 from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField
 
 from courses.blocks import exercise_blocks, lesson_body_blocks
 from courses.choices import Audience, DeliveryFormat, HintKind, Level, Licence
@@ -172,6 +173,13 @@ class CoursePage(ContextFromQueries, Page):
             ],
             heading="Material für Schulen",
         ),
+    ]
+    # wagtail-localize skips many-to-many fields unless told: a translation keeps the
+    # German rows (shown through cms.i18n.localized), so filters by topic work in every language.
+    override_translatable_fields = [
+        SynchronizedField("digital_services"),
+        SynchronizedField("topics"),
+        SynchronizedField("competences"),
     ]
     search_fields = [
         *Page.search_fields,
@@ -327,6 +335,7 @@ class LessonPage(ContextFromQueries, Page):
         FieldPanel("competences", widget=CompetenceCheckboxes),
         FieldPanel("body"),
     ]
+    override_translatable_fields = [SynchronizedField("competences")]
     search_fields = [
         *Page.search_fields,
         index.SearchField("summary"),
@@ -456,6 +465,7 @@ class TutorialPage(ContextFromQueries, Page):
             heading="Aktualität und weitere Fassungen",
         ),
     ]
+    override_translatable_fields = [SynchronizedField("competences")]
     search_fields = [
         *Page.search_fields,
         index.SearchField("summary"),
