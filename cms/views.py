@@ -17,6 +17,7 @@ from wagtail.admin.views.account import LogoutView, PasswordResetView
 from wagtail.models import Page
 
 from cms.display import COOKIE_MAX_AGE, DisplayPreferences, Motion, TextSize, Theme
+from cms.i18n import active_locale_id
 from cms.ratelimits import rate_limited
 
 SEARCH_RESULTS_PER_PAGE = 10
@@ -44,7 +45,16 @@ def search(request: HttpRequest) -> HttpResponse:
     results = None
     if query:
         terms = search_terms(query)
-        pages = Page.objects.live().public().specific().search(terms) if terms else []
+        # Pages in the language the visitor reads (the URL's prefix), searched with its stemming.
+        pages = (
+            Page.objects.live()
+            .public()
+            .filter(locale_id=active_locale_id())
+            .specific()
+            .search(terms)
+            if terms
+            else []
+        )
         paginator = Paginator(pages, SEARCH_RESULTS_PER_PAGE)
         try:
             results = paginator.page(request.GET.get("seite", 1))

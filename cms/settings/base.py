@@ -457,11 +457,20 @@ WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAIL_I18N_ENABLED = True
 # wagtail-localize: no machine translation service is configured, so none is ever called.
 WAGTAILLOCALIZE_MACHINE_TRANSLATOR = None
+# Wagtail's database search; on PostgreSQL each language with its own stemming
+# (cms/search_backend.py; PostgreSQL has no Ukrainian configuration). Other databases ignore it.
 WAGTAILSEARCH_BACKENDS = {
     "default": {
-        "BACKEND": "wagtail.search.backends.database",
-        # German stemming on PostgreSQL; other databases ignore this.
+        "BACKEND": "cms.search_backend",
         "SEARCH_CONFIG": "german",
+        "LOCALE_SEARCH_CONFIGS": {
+            "de": "german",
+            LEICHTE_SPRACHE: "german",
+            "en": "english",
+            "tr": "turkish",
+            "ar": "arabic",
+            "uk": "simple",
+        },
     }
 }
 WAGTAILDOCS_EXTENSIONS = ["pdf", "odt", "ods", "odp", "docx", "xlsx", "pptx", "txt", "csv", "zip"]

@@ -24,9 +24,6 @@ LERNHAFEN_SERVE_MEDIA = True
 MEDIA_ROOT = Path(tempfile.mkdtemp(prefix="lernhafen-test-media-"))
 # Static files come from the finders in tests; an existing STATIC_ROOT keeps whitenoise quiet.
 STATIC_ROOT = Path(tempfile.mkdtemp(prefix="lernhafen-test-static-"))
-WAGTAILSEARCH_BACKENDS = {
-    "default": {"BACKEND": "wagtail.search.backends.database", "SEARCH_CONFIG": "german"}
-}
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
