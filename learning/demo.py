@@ -123,6 +123,10 @@ def _with_exercises(page, field_name: str, exercises: list[tuple[str, dict]], h5
             if h5p_id is None:
                 continue
             value = {"content": h5p_id, "heading": EXERCISES["h5p_quiz"]["heading"]}
+        # Stored as the admin stores it: list items with their own ids, which translation
+        # (wagtail-localize) needs to find the answers and messages inside an exercise.
+        block = stream.stream_block.child_blocks[block_type]
+        value = block.get_prep_value(block.to_python(value))
         raw.append({"type": block_type, "value": value, "id": str(uuid.uuid4())})
     setattr(page, field_name, raw)
     page.save_revision().publish()
