@@ -25,7 +25,8 @@ from pathlib import Path
 import polib
 from django.apps import apps
 from django.conf import settings
-from django.db import models
+from django.core.exceptions import ValidationError
+from django.db import models, transaction
 from django.utils import timezone
 from wagtail.models import DraftStateMixin, Locale, Page, Site, TranslatableMixin
 from wagtail_localize.models import (
@@ -137,7 +138,11 @@ def load_demo_translations(log: Callable[[str], None] = print) -> LoadReport:
         except LookupError as error:
             report.problems.append(f"{where}: source {file.source_id!r} not found ({error})")
     for file, instance in sorted(work, key=_order):
-        _translate(file, instance, locales[file.language], report, log)
+        try:
+            with transaction.atomic():
+                _translate(file, instance, locales[file.language], report, log)
+        except ValidationError as error:  # a translation too long for its field, say
+            report.problems.append(f"{file.path.parent.name}/{file.path.name}: {error}")
     return report
 
 
