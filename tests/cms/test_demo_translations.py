@@ -178,6 +178,20 @@ def test_seeding_publishes_every_page_at_its_translated_address(seeded, client, 
         assert page.title in unescape(response.content.decode()), url
 
 
+@pytest.mark.parametrize("language", sorted({file.language for file in ALL_FILES}))
+def test_translated_links_lead_to_pages_of_the_same_language(seeded, client, language):
+    """Task links translated to an address in the language (/en/calendar/) must exist."""
+    links = {
+        msgstr
+        for file in ALL_FILES
+        if file.language == language
+        for msgstr in file.strings.values()
+        if msgstr.startswith(f"/{language}/")
+    }
+    broken = [link for link in sorted(links) if client.get(link).status_code != 200]
+    assert broken == []
+
+
 def test_english_home_and_a_tutorial_read_in_english(seeded, client):
     home = client.get("/en/").content.decode()
     assert "Welcome to Lernhafen" in home
