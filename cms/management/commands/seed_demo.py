@@ -9,6 +9,7 @@ from django.db import transaction
 from wagtail import hooks
 
 from cms.demo_content import ensure_home, seed_general_pages
+from cms.demo_translations import load_demo_translations
 from cms.hooks import SEED_DEMO
 
 
@@ -33,8 +34,12 @@ class Command(BaseCommand):
             seed_general_pages(demo)
             for seed in hooks.get_hooks(SEED_DEMO):
                 seed(demo)
+            # Last: the translations need every app's German pages and snippets.
+            translations = load_demo_translations(log)
             if admin_password_file:
                 self._ensure_admin(admin_password_file)
+        for problem in translations.problems:
+            self.stdout.write(self.style.WARNING(f"  ! Übersetzung: {problem}"))
         self.stdout.write(self.style.SUCCESS("Demo content is up to date."))
 
     def _ensure_admin(self, password_file: Path) -> None:
