@@ -42,7 +42,9 @@ def seed_events(demo: DemoSite) -> None:
     )
     districts = {}
     for slug, name in DISTRICTS:
-        districts[slug], _ = District.objects.originals().get_or_create(slug=slug, defaults={"name": name})
+        districts[slug], _ = District.objects.originals().get_or_create(
+            slug=slug, defaults={"name": name}
+        )
     venues = {}
     for data in DATA["venue"]:
         fields = {
@@ -51,7 +53,9 @@ def seed_events(demo: DemoSite) -> None:
             "latitude": Decimal(data["latitude"]),
             "longitude": Decimal(data["longitude"]),
         }
-        venues[data["name"]], _ = Venue.objects.originals().get_or_create(name=data["name"], defaults=fields)
+        venues[data["name"]], _ = Venue.objects.originals().get_or_create(
+            name=data["name"], defaults=fields
+        )
     known_services = {service["slug"]: service for service in DATA["service"]}
     week = _monday_of_next_week()
     for data in DATA["workshop"]:
@@ -90,6 +94,7 @@ def seed_events(demo: DemoSite) -> None:
                 room=plan["room"],
                 capacity=plan["capacity"],
                 group_limit=plan["group_limit"],
+                language=plan.get("language", "de"),
                 exdates=_holidays(),
             )
             services.generate_sessions(series)
