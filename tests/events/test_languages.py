@@ -290,3 +290,45 @@ def test_a_translated_course_page_shows_the_sessions_of_the_german_workshops(
     SessionFactory(workshop=workshop, venue=session.venue)
     with django_assert_max_num_queries(3):
         assert len(related_sessions(turkish_course)) == 2
+
+
+# --- The Lotsen workspace ----------------------------------------------------------------------
+
+
+def test_a_lotse_plans_a_session_in_turkish_and_phones_in_a_turkish_booking(client, home):
+    from django.urls import reverse
+
+    from tests.factories.events_workspace import make_world
+
+    world = make_world(home)
+    client.force_login(world.lotse_hagem.user)
+    response = client.post(
+        reverse("events_workspace:session_create"),
+        {
+            "workshop": world.workshop.pk,
+            "day": "2031-03-04",
+            "start_time": "10:00",
+            "end_time": "11:30",
+            "venue": world.venue_hagem.pk,
+            "capacity": 8,
+            "group_limit": 1,
+            "language": "tr",
+            "digitallotsen": [world.lotse_hagem.user.pk],
+        },
+    )
+    assert response.status_code == 302
+    session = Session.objects.get(start__year=2031)
+    assert session.language == "tr"
+    form = client.get(reverse("events_workspace:session_edit", args=[session.pk]))
+    assert '<option value="tr" selected>' in form.content.decode()
+
+    mail.outbox.clear()
+    client.post(
+        reverse("events_workspace:session_register", args=[session.pk]),
+        {"name": "Ayşe Demir", "email": "ayse@example.org", "seats": 1, "language": "tr"},
+    )
+    registration = session.registrations.get()
+    assert registration.language == "tr"
+    assert mail.outbox[-1].subject.startswith("Kaydınız: ")
+    page = client.get(reverse("events_workspace:session", args=[session.pk])).content.decode()
+    assert "(E-Mails auf Türkçe)" in page
