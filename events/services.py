@@ -209,8 +209,10 @@ def register(
 
 def registration_language(code: str = "") -> str:
     """`code`, else the active language, as one of settings.LANGUAGES (German otherwise)."""
-    code = code or translation.get_language() or settings.LANGUAGE_CODE
-    return code if code in dict(settings.LANGUAGES) else settings.LANGUAGE_CODE
+    try:
+        return translation.get_supported_language_variant(code or translation.get_language())
+    except LookupError:
+        return settings.LANGUAGE_CODE
 
 
 # The fields of a checked booking request that `register()` takes as they are.

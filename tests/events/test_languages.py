@@ -144,6 +144,11 @@ def test_a_registration_remembers_the_language_it_was_made_in(session):
     with translation.override("tr"):
         turkish = services.register(session, name="Ayşe", phone="02363 2")
     assert (german.language, turkish.language) == ("de", "tr")
+    assert [services.registration_language(code) for code in ("en-us", "de-x-ls", "xx")] == [
+        "en",
+        "de-x-ls",
+        "de",
+    ]
 
 
 def test_a_turkish_registration_gets_turkish_mails_calendar_entries_and_links(
