@@ -331,7 +331,8 @@ def _ics_response(body: bytes, filename: str, *, download: bool) -> HttpResponse
 def related_sessions(page, limit: int = 6) -> list[Session]:
     """Upcoming sessions of workshops linked to a course or tutorial page or its services."""
     # Workshops point at German courses and services; a translated page stands for its German
-    # source, and its services for theirs, through the shared translation_key (same queries).
+    # source, and its services for theirs, through the shared translation_key (German pages: the
+    # queries as before; a translated tutorial loads its service's key, one query more).
     if page.locale_id == source_locale_id():
         course, services_in, service = "course_id", "digital_service_id__in", "digital_service_id"
         key = "pk"
