@@ -40,6 +40,7 @@ from events.api_schema import (
     PROBLEM_TYPE,
     SCHEMA,
     SEATS_MAX,
+    SESSION_LANGUAGES,
 )
 from events.models import Session
 from events.throttling import RATE_LIMITED
@@ -69,6 +70,7 @@ MESSAGES = {
     "integer": "Bitte geben Sie eine ganze Zahl von {min} bis {max} an.",
     "date": "Bitte geben Sie ein Datum wie 2026-12-24 an.",
     "slug": "Bitte geben Sie den Stadtteil als district_slug aus der Terminliste an.",
+    "language": f"Bitte geben Sie eine dieser Sprachen an: {', '.join(SESSION_LANGUAGES)}.",
     "key": "Bitte verwenden Sie 8 bis 100 Buchstaben, Ziffern oder . _ : -",
     "key_reused": "Dieser Idempotency-Key gehört zu einer anderen Anmeldung.",
 }
@@ -133,6 +135,7 @@ def session_json(request: HttpRequest, session: Session) -> dict:
         "district": session.venue.district.name,
         "district_slug": session.venue.district.slug,
         "venue": session.venue.name,
+        "language": session.language,
         "capacity": session.capacity,
         "group_limit": session.group_limit,
         "seats_left": session.seats_left,
@@ -190,11 +193,16 @@ def sessions(request: HttpRequest) -> JsonResponse:
     district = request.GET.get("district")
     if district is not None and not SLUG_RE.match(district):
         errors["district"] = [MESSAGES["slug"]]
+    language = request.GET.get("language")
+    if language is not None and language not in SESSION_LANGUAGES:
+        errors["language"] = [MESSAGES["language"]]
     if errors:
         return problem(400, errors=errors)
     queryset = Session.objects.public().upcoming().filter(status=Session.SCHEDULED)
     if district:
         queryset = queryset.filter(venue__district__slug=district)
+    if language:
+        queryset = queryset.filter(language=language)
     if first_day:
         queryset = queryset.filter(end__gte=_day_start(first_day))
     if last_day:

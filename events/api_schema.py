@@ -31,6 +31,8 @@ IDEMPOTENCY_KEY_PATTERN = r"^[A-Za-z0-9_.:-]{8,100}$"
 LIST_LIMIT_DEFAULT = 50
 LIST_LIMIT_MAX = 100
 DATE_MIN, DATE_MAX = "2000-01-01", "2100-12-31"
+# events.models.SessionLanguage's codes (a test keeps the two the same).
+SESSION_LANGUAGES = ["de", "en", "tr", "ar", "uk", "ru", "pl"]
 
 PROBLEM = {
     "type": "object",
@@ -52,7 +54,7 @@ PROBLEM = {
 SESSION = {
     "type": "object",
     "required": [
-        "id", "workshop", "start", "end", "district", "venue",
+        "id", "workshop", "start", "end", "district", "venue", "language",
         "capacity", "seats_left", "waitlist_count", "url",
     ],
     "properties": {
@@ -63,6 +65,11 @@ SESSION = {
         "district": {"type": "string"},
         "district_slug": {"type": "string", "description": "Value for the `district` filter"},
         "venue": {"type": "string"},
+        "language": {
+            "type": "string",
+            "enum": SESSION_LANGUAGES,
+            "description": "Language the session is held in (ISO 639-1 code)",
+        },
         "capacity": {"type": "integer", "minimum": 0},
         "group_limit": {
             "type": "integer",
@@ -183,6 +190,12 @@ SCHEMA = {
                         "in": "query",
                         "description": "Only sessions in this district (its `district_slug`)",
                         "schema": {"type": "string", "pattern": r"^[-a-zA-Z0-9_]{1,100}$"},
+                    },
+                    {
+                        "name": "language",
+                        "in": "query",
+                        "description": "Only sessions held in this language (ISO 639-1 code)",
+                        "schema": {"type": "string", "enum": SESSION_LANGUAGES},
                     },
                     *(
                         {

@@ -94,6 +94,7 @@ def seed_events(demo: DemoSite) -> None:
                 room=plan["room"],
                 capacity=plan["capacity"],
                 group_limit=plan["group_limit"],
+                language=plan.get("language", "de"),
                 exdates=_holidays(),
             )
             services.generate_sessions(series)

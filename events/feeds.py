@@ -21,6 +21,7 @@ from django.utils.http import http_date
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
+from cms.i18n import source_locale_id
 from courses.models import CoursePage
 from events import ics
 from events.models import District, EventIndexPage, Session, WorkshopPage
@@ -65,10 +66,11 @@ def feed(
         course = CoursePage.objects.live().filter(slug=course_slug).first()
         if course is None:
             raise Http404("Kurs nicht gefunden")
-        sessions = sessions.filter(workshop__course=course)
+        # A translated course page stands for its German source, which workshops point at.
+        sessions = sessions.filter(workshop__course__translation_key=course.translation_key)
         name, filename = f"Lernhafen: {course.title}", f"kurs-{course.slug}.ics"
     if workshop is not None:
-        sessions = sessions.filter(workshop=workshop)
+        sessions = sessions.filter(workshop.sessions_condition())
         name, filename = f"Lernhafen: {workshop.title}", f"workshop-{workshop.slug}.ics"
     return feed_response(request, sessions, name=name, filename=filename)
 
@@ -126,9 +128,18 @@ def course_feed_links(request: HttpRequest, page, sessions: list[Session]) -> di
     upcoming `sessions` shown there belongs to the course; None otherwise (no query then)."""
     if not isinstance(page, CoursePage):
         return None
-    if not any(session.workshop.course_id == page.pk for session in sessions):
+    course_id = page.pk
+    if page.locale_id != source_locale_id():
+        # A translated course page: workshops point at its German source (one query).
+        course_id = (
+            CoursePage.objects.filter(translation_key=page.translation_key)
+            .filter(locale_id=source_locale_id())
+            .values_list("pk", flat=True)
+            .first()
+        )
+    if not any(session.workshop.course_id == course_id for session in sessions):
         return None
-    calendar = EventIndexPage.objects.parent_of(sessions[0].workshop).first()
+    calendar = EventIndexPage.objects.parent_of(sessions[0].localized_workshop).first()
     if calendar is None:
         return None
     https = request.build_absolute_uri(ics_url(calendar, "course_feed", page.slug))

@@ -19,7 +19,7 @@ from django.utils.translation import gettext_lazy
 from cms.i18n import LocalizedModelChoiceField
 from cms.validators import validate_sane_date
 from courses.models import DigitalService
-from events.models import District, Session
+from events.models import District, Session, SessionLanguage
 from events.models.pages import Audience
 
 # Lazy, in the visitor's language; the example date is not part of the translation.
@@ -85,6 +85,12 @@ class CalendarFilter(django_filters.FilterSet):
         queryset=DigitalService.objects.originals().filter(workshops__isnull=False).distinct(),
         to_field_name="slug",
         empty_label=gettext_lazy("Alle Themen"),
+    )
+    sprache = django_filters.ChoiceFilter(
+        label=gettext_lazy("Sprache"),
+        field_name="language",
+        choices=SessionLanguage.choices,
+        empty_label=gettext_lazy("Alle Sprachen"),
     )
     von = _date_filter(gettext_lazy("Von"), "filter_from")
     bis = _date_filter(gettext_lazy("Bis"), "filter_until")

@@ -85,8 +85,9 @@ def session_event(
 
     A personal entry passes its own `uid` and `sequence`; `cancelled` marks it CANCELLED.
     """
-    workshop = session.workshop
-    venue = session.venue
+    # What the reader reads in the active language: the translated workshop page and venue.
+    workshop = session.localized_workshop
+    venue = session.localized_venue
     event = Event()
     event.add("uid", uid or session.uid)
     event.add("dtstamp", stamp)
@@ -106,6 +107,11 @@ def session_event(
     url = base_url + session.get_url()
     event.add("url", url)
     description = [workshop.summary]
+    if session.is_in_other_language:
+        description.append(
+            _("Der Workshop findet auf %(language)s statt.")
+            % {"language": session.get_language_display()}
+        )
     if workshop.what_to_bring:
         description.append(_("Bitte mitbringen: %(items)s") % {"items": workshop.what_to_bring})
     description.append(_("Mehr Informationen und Anmeldung: %(url)s") % {"url": url})
@@ -130,7 +136,7 @@ def feed(sessions: Iterable[Session], *, name: str, base_url: str) -> bytes:
 def invitation(session: Session, *, base_url: str) -> bytes:
     """The session as a download ("In meinen Kalender"): PUBLISH with the session's UID, like
     the feeds, and no ATTENDEE (RFC 5546 allows none in PUBLISH)."""
-    cal = _calendar(session.workshop.title, "PUBLISH")
+    cal = _calendar(session.localized_workshop.title, "PUBLISH")
     event = session_event(session, stamp=timezone.now().astimezone(UTC), base_url=base_url)
     event.add("organizer", _organiser())
     cal.add_component(event)
@@ -145,7 +151,7 @@ def personal_entry(registration: Registration, *, method: str, base_url: str) ->
     is expected.
     """
     session = registration.session
-    cal = _calendar(session.workshop.title, method)
+    cal = _calendar(session.localized_workshop.title, method)
     event = session_event(
         session,
         stamp=timezone.now().astimezone(UTC),

@@ -1,7 +1,8 @@
 """Personal links of a registration: the confirmation page and the cancellation link.
 
 Signed with Django's signing (no login needed); mails, pages, the API and the workspace build
-them here.
+them here. They lead to the pages in the active language: a mail is built in the language of its
+registration (events.mails), so its links open the pages in that language.
 """
 
 from __future__ import annotations
@@ -37,12 +38,14 @@ def registration_for_token(token: str) -> Registration | None:
 
 
 def cancel_url(registration: Registration) -> str:
-    index = registration.session.workshop.get_parent().specific
+    """On the calendar in the active language (the translated one when it is live)."""
+    index = registration.session.localized_workshop.get_parent().specific
     return index.url + index.reverse_subpage("cancel", args=[cancel_token(registration)])
 
 
 def confirmation_url(registration: Registration) -> str:
-    workshop = registration.session.workshop
+    """On the workshop page in the active language (the translated one when it is live)."""
+    workshop = registration.session.localized_workshop
     return workshop.url + workshop.reverse_subpage(
         "confirmation", args=[cancel_token(registration)]
     )

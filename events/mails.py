@@ -1,7 +1,7 @@
 """Mails to registrants: plain text and HTML, with the person's calendar entry.
 
-Subject, texts and the calendar entry are translated when the mail is built, into the active
-language (German unless a caller wraps the call in translation.override).
+Subject, texts, links and the calendar entry are in the language the registration was made in
+(Registration.language): build_registration_mail is the one place that switches to it.
 
 Which mail carries an entry, and its SEQUENCE, is decided in events.booking.calendar_message;
 the attachment's METHOD matches the Content-Type's method parameter (RFC 6047).
@@ -14,7 +14,7 @@ from email.mime.text import MIMEText
 from django.conf import settings
 from django.core.mail import EmailMultiAlternatives
 from django.template.loader import render_to_string
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy
 
 from cms.models import SiteSettings
@@ -36,8 +36,17 @@ SUBJECTS = {
 def build_registration_mail(
     registration: Registration, kind: str, calendar_method: str | None = None
 ) -> EmailMultiAlternatives:
+    """The mail in the language the registration was made in: subject, texts, calendar entry
+    and the links (the translated workshop page when it is live, else the German one)."""
+    with translation.override(registration.language or settings.LANGUAGE_CODE):
+        return _build_registration_mail(registration, kind, calendar_method)
+
+
+def _build_registration_mail(
+    registration: Registration, kind: str, calendar_method: str | None = None
+) -> EmailMultiAlternatives:
     session = registration.session
-    workshop = session.workshop
+    workshop = session.localized_workshop
     start = timezone.localtime(session.start)
     site = workshop.get_site()
     site_settings = SiteSettings.for_site(site) if site else None
@@ -46,7 +55,7 @@ def build_registration_mail(
         "registration": registration,
         "session": session,
         "workshop": workshop,
-        "venue": session.venue,
+        "venue": session.localized_venue,
         "base_url": settings.BASE_URL,
         "session_url": settings.BASE_URL + session.get_url(),
         "cancel_url": settings.BASE_URL + cancel_url(registration)

@@ -18,7 +18,7 @@ from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
 from django.db import transaction
 from django.db.models import F
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.functional import lazy
 from django.utils.translation import gettext_lazy, ngettext
 
@@ -152,6 +152,7 @@ def register(
     accessibility_needs: str = "",
     registered_by: AbstractBaseUser | None = None,
     idempotency_key: str = "",
+    language: str = "",
 ) -> Registration:
     """Book seats or join the waitlist; the only place that decides between the two.
 
@@ -161,6 +162,9 @@ def register(
     With an `idempotency_key` (API header, the form's hidden token) a retry of a request whose
     answer never arrived returns the registration the first one made – no second booking, no
     second mail; the same key with other details raises IdempotencyKeyReused.
+
+    `language` is the site language the mails go out in; by default the active one (the
+    address's language prefix), see registration_language().
     """
     name, email, phone = name.strip(), email.strip(), phone.strip()
     validate_registration(session, name=name, email=email, phone=phone, seats=seats)
@@ -197,9 +201,18 @@ def register(
             registered_by=registered_by,
             idempotency_key=idempotency_key,
             reference=unused_reference(),
+            language=registration_language(language),
         )
     enqueue_mail(registration, "confirmed" if status == Registration.CONFIRMED else "waitlisted")
     return registration
+
+
+def registration_language(code: str = "") -> str:
+    """`code`, else the active language, as one of settings.LANGUAGES (German otherwise)."""
+    try:
+        return translation.get_supported_language_variant(code or translation.get_language())
+    except LookupError:
+        return settings.LANGUAGE_CODE
 
 
 # The fields of a checked booking request that `register()` takes as they are.
@@ -340,6 +353,7 @@ def generate_sessions(series: SessionSeries) -> list[Session]:
                 room=series.room,
                 capacity=series.capacity,
                 group_limit=series.group_limit,
+                language=series.language,
             )
         )
     return created

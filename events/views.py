@@ -20,12 +20,20 @@ from django.utils.dates import MONTHS, WEEKDAYS
 from django.utils.http import urlencode
 from wagtail.views import serve
 
+from cms.i18n import source_locale_id
 from cms.ratelimits import rate_limited
 from courses.models import CoursePage
 from events import ics, services
 from events.filters import CalendarFilter, local_day_start
 from events.forms import HONEYPOT_FIELD, RegistrationForm
-from events.models import EventIndexPage, LotseProfile, Registration, Session, WorkshopPage
+from events.models import (
+    EventIndexPage,
+    LotseProfile,
+    Registration,
+    Session,
+    SessionLanguage,
+    WorkshopPage,
+)
 from events.models.pages import ics_url
 from events.throttling import RATE_LIMITED
 
@@ -134,6 +142,7 @@ def workshop(request: HttpRequest, page: WorkshopPage) -> HttpResponse:
     sessions = list(page.upcoming_sessions()[: WORKSHOP_SESSION_LIMIT + 1])
     context.update(
         {
+            "session_languages": session_languages(sessions),
             "days": group_by_day(sessions[:WORKSHOP_SESSION_LIMIT]),
             "more_sessions": len(sessions) > WORKSHOP_SESSION_LIMIT,
             "feeds": feed_links(request, page.get_parent().specific, path=ics_url(page, "feed")),
@@ -142,13 +151,19 @@ def workshop(request: HttpRequest, page: WorkshopPage) -> HttpResponse:
     return TemplateResponse(request, page.get_template(request), context)
 
 
+def session_languages(sessions: list[Session]) -> list[str]:
+    """The languages the listed sessions are held in (German first), named for the visitor."""
+    codes = {session.language for session in sessions}
+    return [label for code, label in SessionLanguage.choices if code in codes]
+
+
 def _session_of(page: WorkshopPage, session_id: int) -> Session:
     """A session visitors may see and book: waiting for approval or rejected answers 404."""
     session = (
         Session.objects.public()
         .with_seats()
         .select_related("venue__district", "workshop")
-        .filter(pk=session_id, workshop=page)
+        .filter(page.sessions_condition(), pk=session_id)
         .first()
     )
     if session is None:
@@ -192,7 +207,8 @@ def session_detail(request: HttpRequest, page: WorkshopPage, session_id: int) ->
             "session": session,
             "form": form,
             "submission_token": _submission_token(request),
-            "venue": session.venue,
+            "venue": session.localized_venue,
+            "district": session.localized_district,
             "retention_days": retention,
             "guides": session_guides(session),
         }
@@ -248,7 +264,10 @@ def session_ics(request: HttpRequest, page: WorkshopPage, session_id: int) -> Ht
 
 def confirmation(request: HttpRequest, page: WorkshopPage, token: str) -> HttpResponse:
     registration = services.registration_for_token(token)
-    if registration is None or registration.session.workshop_id != page.pk:
+    # The German page or any of its translations (they share the translation_key).
+    if registration is None or registration.session.workshop.translation_key != (
+        page.translation_key
+    ):
         return _invalid_link(request, page)
     context = page.get_context(request)
     context.update(
@@ -311,15 +330,24 @@ def _ics_response(body: bytes, filename: str, *, download: bool) -> HttpResponse
 
 def related_sessions(page, limit: int = 6) -> list[Session]:
     """Upcoming sessions of workshops linked to a course or tutorial page or its services."""
+    # Workshops point at German courses and services; a translated page stands for its German
+    # source, and its services for theirs, through the shared translation_key (German pages: the
+    # queries as before; a translated tutorial loads its service's key, one query more).
+    if page.locale_id == source_locale_id():
+        course, services_in, service = "course_id", "digital_service_id__in", "digital_service_id"
+        key = "pk"
+    else:
+        course, services_in = "course__translation_key", "digital_service__translation_key__in"
+        service, key = "digital_service__translation_key", "translation_key"
     condition = Q()
     if isinstance(page, CoursePage):
-        condition |= Q(workshop__course_id=page.pk)
-        service_ids = list(page.digital_services.values_list("pk", flat=True))
-        if service_ids:
-            condition |= Q(workshop__digital_service_id__in=service_ids)
-    service_id = getattr(page, "digital_service_id", None)
-    if service_id:
-        condition |= Q(workshop__digital_service_id=service_id)
+        condition |= Q(**{f"workshop__{course}": getattr(page, key)})
+        service_values = list(page.digital_services.values_list(key, flat=True))
+        if service_values:
+            condition |= Q(**{f"workshop__{services_in}": service_values})
+    if getattr(page, "digital_service_id", None):
+        value = page.digital_service_id if key == "pk" else page.digital_service.translation_key
+        condition |= Q(**{f"workshop__{service}": value})
     if not condition:
         return []
     return list(

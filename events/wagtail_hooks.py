@@ -59,14 +59,14 @@ def _to_workspace(url_name: str, find=None):
 class SessionFilterSet(WagtailFilterSet):
     class Meta:
         model = Session
-        fields = ["status", "venue__district", "workshop"]
+        fields = ["status", "language", "venue__district", "workshop"]
 
 
 class SessionViewSet(ScopedSnippetViewSet):
     model = Session
     menu_label = "Termine"
     icon = "date"
-    list_display = ["__str__", "venue", "capacity", "status"]
+    list_display = ["__str__", "venue", "capacity", "language", "status"]
     filterset_class = SessionFilterSet
     ordering = ["start"]
     inspect_view_enabled = True
@@ -104,8 +104,8 @@ class RegistrationViewSet(ScopedSnippetViewSet):
     model = Registration
     menu_label = "Anmeldungen"
     icon = "group"
-    list_display = ["__str__", "reference", "session", "seats", "created_at"]
-    list_filter = ["status"]
+    list_display = ["__str__", "reference", "session", "seats", "language", "created_at"]
+    list_filter = ["status", "language"]
     # Whoever takes a cancellation by phone finds the booking by its reference number.
     search_fields = ["reference", "name"]
     search_backend_name = None
@@ -150,7 +150,7 @@ def next_sessions_section(request, page):
     sessions = views.next_sessions()
     if not sessions:
         return None
-    calendar = sessions[0].workshop.get_parent()
+    calendar = sessions[0].localized_workshop.get_parent()
     return {
         "template": "events/home_section.html",
         "context": {"sessions": sessions, "calendar": calendar},

@@ -1,14 +1,23 @@
 from .pages import EventIndexPage, WorkshopPage
 from .rooms import Room, room_key
-from .sessions import Registration, Session, SessionQuerySet, SessionSeries
+from .sessions import (
+    OWN_NAMES,
+    Registration,
+    Session,
+    SessionLanguage,
+    SessionQuerySet,
+    SessionSeries,
+)
 from .snippets import District, Venue
 
 __all__ = [
+    "OWN_NAMES",
     "District",
     "EventIndexPage",
     "Registration",
     "Room",
     "Session",
+    "SessionLanguage",
     "SessionQuerySet",
     "SessionSeries",
     "Venue",

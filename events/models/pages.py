@@ -7,6 +7,7 @@ dotted path, as Django names a URLconf), which hands them to events.views and ev
 from __future__ import annotations
 
 from django.db import models
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.module_loading import import_string
 from django.utils.translation import gettext_lazy
@@ -15,6 +16,8 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin
 from wagtail.fields import RichTextField
 from wagtail.models import Page
 from wagtail.search import index
+
+from cms.i18n import localized, source_locale_id
 
 
 class Audience(models.TextChoices):
@@ -28,6 +31,16 @@ class Audience(models.TextChoices):
 
 
 AUDIENCE_CHOICES = Audience.choices
+
+
+def workshop_in_language(page: WorkshopPage) -> WorkshopPage:
+    """The live translation of a (German) workshop page in the active language, else the page.
+
+    No query in German; in another language one query per request loads every workshop page of
+    that locale (cms.i18n.localized), so a list of sessions costs the same for any length.
+    """
+    translated = localized(page)
+    return translated if translated.live else page
 
 
 def ics_url(page: Page, name: str, *args) -> str:
@@ -102,7 +115,6 @@ class WorkshopPage(SubpageRoutesMixin, Page):
         blank=True,
         help_text="z. B. „Ihr Smartphone (aufgeladen) und Ihren Personalausweis mit PIN“",
     )
-    language = models.CharField("Sprache", max_length=60, default="Deutsch")
 
     content_panels = [
         *Page.content_panels,
@@ -111,7 +123,6 @@ class WorkshopPage(SubpageRoutesMixin, Page):
         MultiFieldPanel(
             [
                 FieldPanel("audience"),
-                FieldPanel("language"),
                 FieldPanel("what_to_bring"),
                 FieldPanel("course"),
                 FieldPanel("digital_service"),
@@ -135,7 +146,18 @@ class WorkshopPage(SubpageRoutesMixin, Page):
     class Meta:
         verbose_name = "Workshop"
 
-    def upcoming_sessions(self):
+    def sessions_condition(self) -> Q:
+        """Which sessions are this workshop's. Sessions point at the German page; a
+        translation (same translation_key) has none of its own and shows its source's."""
+        if self.locale_id == source_locale_id():
+            return Q(workshop=self)
+        return Q(workshop__translation_key=self.translation_key)
+
+    def source_sessions(self):
+        session_model = self._meta.get_field("sessions").related_model
         if self.pk is None:  # a new workshop in the editor's preview has no sessions yet
-            return self._meta.get_field("sessions").related_model.objects.none()
-        return self.sessions.upcoming(timezone.now()).for_listing()
+            return session_model.objects.none()
+        return session_model.objects.filter(self.sessions_condition())
+
+    def upcoming_sessions(self):
+        return self.source_sessions().upcoming(timezone.now()).for_listing()

@@ -13,14 +13,15 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Count, IntegerField, OuterRef, Q, Subquery, Sum, Value
 from django.db.models.functions import Coalesce
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
-from django.utils.translation import ngettext
+from django.utils.translation import gettext_lazy, ngettext
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 
+from cms.i18n import localized
 from cms.validators import validate_sane_date
 from events.models.lotsen import SessionReview
-from events.models.pages import ics_url
+from events.models.pages import ics_url, workshop_in_language
 from events.recurrence import parse_exdates, series_starts
 
 # Reference numbers people read out on the phone: no 0/O, 1/I/L, 2/Z, 5/S, 8/B, 6/G, U/V.
@@ -31,6 +32,34 @@ REFERENCE_LENGTH = 6
 def random_reference() -> str:
     """A fresh reference number; events.booking.unused_reference also checks it is unused."""
     return "".join(secrets.choice(REFERENCE_ALPHABET) for _ in range(REFERENCE_LENGTH))
+
+
+class SessionLanguage(models.TextChoices):
+    """The language a session is held in; the calendar filters by it (?sprache=tr).
+
+    Labels are the language's German name (translated for the visitor: "Türkisch", "Turkish");
+    OWN_NAMES spells each in itself, for lang="…" next to it.
+    """
+
+    DE = "de", gettext_lazy("Deutsch")
+    EN = "en", gettext_lazy("Englisch")
+    TR = "tr", gettext_lazy("Türkisch")
+    AR = "ar", gettext_lazy("Arabisch")
+    UK = "uk", gettext_lazy("Ukrainisch")
+    RU = "ru", gettext_lazy("Russisch")
+    PL = "pl", gettext_lazy("Polnisch")
+
+
+# Each language named in itself (settings.LANGUAGES spells the site's languages the same way).
+OWN_NAMES = {
+    "de": "Deutsch",
+    "en": "English",
+    "tr": "Türkçe",
+    "ar": "العربية",
+    "uk": "Українська",
+    "ru": "Русский",
+    "pl": "Polski",
+}
 
 
 class SessionQuerySet(models.QuerySet):
@@ -121,6 +150,14 @@ class Session(models.Model):
         default=1,
         help_text="1 für Einzelpersonen; z. B. 30, wenn eine Lehrkraft eine Klasse anmeldet.",
     )
+    language = models.CharField(
+        "Sprache",
+        max_length=5,
+        choices=SessionLanguage.choices,
+        default=SessionLanguage.DE,
+        db_index=True,
+        help_text="In welcher Sprache der Termin stattfindet.",
+    )
     digitallotsen = models.ManyToManyField(
         settings.AUTH_USER_MODEL,
         blank=True,
@@ -142,6 +179,7 @@ class Session(models.Model):
         FieldRowPanel([FieldPanel("start"), FieldPanel("end")]),
         FieldRowPanel([FieldPanel("venue"), FieldPanel("room")]),
         FieldRowPanel([FieldPanel("capacity"), FieldPanel("group_limit")]),
+        FieldPanel("language"),
         FieldPanel("digitallotsen"),
         FieldPanel("status"),
     ]
@@ -218,11 +256,40 @@ class Session(models.Model):
             "count": left
         }
 
+    @property
+    def is_in_other_language(self) -> bool:
+        """Held in another language than German: cards and pages say which."""
+        return self.language != SessionLanguage.DE
+
+    @property
+    def language_own_name(self) -> str:
+        return OWN_NAMES.get(self.language, self.language)
+
+    @property
+    def language_is_active(self) -> bool:
+        """The session's language is the one the visitor reads the site in."""
+        return self.language == (translation.get_language() or "")
+
+    @property
+    def localized_workshop(self):
+        """The workshop page in the active language when a live translation exists, else the
+        German page the session belongs to (no query in German, see workshop_in_language)."""
+        return workshop_in_language(self.workshop)
+
+    @property
+    def localized_venue(self):
+        return localized(self.venue)
+
+    @property
+    def localized_district(self):
+        return localized(self.venue.district)
+
     def get_url(self, request=None) -> str:
-        return self.workshop.url + self.workshop.reverse_subpage("session", args=[self.pk])
+        page = self.localized_workshop
+        return page.url + page.reverse_subpage("session", args=[self.pk])
 
     def get_ics_url(self) -> str:
-        return ics_url(self.workshop, "session_ics", self.pk)
+        return ics_url(self.localized_workshop, "session_ics", self.pk)
 
     @property
     def uid(self) -> str:
@@ -269,6 +336,13 @@ class SessionSeries(models.Model):
     )
     capacity = models.PositiveSmallIntegerField("Plätze", default=8)
     group_limit = models.PositiveSmallIntegerField("Höchstens Plätze pro Anmeldung", default=1)
+    language = models.CharField(
+        "Sprache",
+        max_length=5,
+        choices=SessionLanguage.choices,
+        default=SessionLanguage.DE,
+        help_text="In welcher Sprache die Termine stattfinden.",
+    )
 
     panels = [
         FieldPanel("workshop"),
@@ -283,6 +357,7 @@ class SessionSeries(models.Model):
         ),
         FieldRowPanel([FieldPanel("venue"), FieldPanel("room")]),
         FieldRowPanel([FieldPanel("capacity"), FieldPanel("group_limit")]),
+        FieldPanel("language"),
     ]
 
     class Meta:
@@ -367,6 +442,15 @@ class Registration(models.Model):
     # own UID; empty while the person never received a calendar entry (e.g. on the waitlist).
     calendar_sequence = models.PositiveIntegerField(
         "Kalender-Änderungszähler", null=True, blank=True, editable=False
+    )
+    # The site language the booking was made in (the address's prefix): its mails, calendar
+    # entries and links are in that language (events.mails).
+    language = models.CharField(
+        "Sprache der Anmeldung",
+        max_length=10,
+        choices=settings.LANGUAGES,
+        default="de",
+        editable=False,
     )
     # A client's retry of the same booking (API header Idempotency-Key, the form's hidden token)
     # finds this registration instead of booking again.

@@ -6,12 +6,20 @@ import re
 from datetime import date, datetime, time, timedelta
 
 from django import forms
+from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.db import models
 from django.utils import timezone
 
 from cms.validators import DATE_RANGE_MESSAGE, PlainTextFormMixin, validate_sane_date
-from events.models import Attendance, LotseProfile, Registration, Room, SessionSeries
+from events.models import (
+    Attendance,
+    LotseProfile,
+    Registration,
+    Room,
+    SessionLanguage,
+    SessionSeries,
+)
 from events.services import series_starts
 from events.workspace import permissions
 
@@ -102,6 +110,14 @@ class PlaceFieldsMixin(PlainTextFormMixin, forms.Form):
         initial=1,
         help_text="1 für Einzelpersonen; z. B. 30, wenn eine Lehrkraft eine Klasse anmeldet.",
     )
+    language = forms.ChoiceField(
+        label="Sprache",
+        choices=SessionLanguage.choices,
+        initial=SessionLanguage.DE,
+        required=False,  # German when left out (older bookmarks and scripts send none)
+        help_text="In welcher Sprache der Termin stattfindet. Der Kalender zeigt es an und lässt "
+        "danach filtern.",
+    )
     digitallotsen = LotsenField(
         label="Digitallotsen",
         queryset=None,
@@ -109,6 +125,9 @@ class PlaceFieldsMixin(PlainTextFormMixin, forms.Form):
         widget=forms.CheckboxSelectMultiple,
         help_text="Wer den Termin betreut. Ohne Auswahl erscheint er bei „Termine ohne Lotse“.",
     )
+
+    def clean_language(self) -> str:
+        return self.cleaned_data.get("language") or SessionLanguage.DE
 
     def setup_place(self, user) -> None:
         venues = permissions.venues_for(user)
@@ -158,6 +177,7 @@ class SessionForm(PlaceFieldsMixin):
         "room",
         "capacity",
         "group_limit",
+        "language",
         "digitallotsen",
     ]
 
@@ -178,6 +198,7 @@ class SessionForm(PlaceFieldsMixin):
             "room": session.venue_room_id,
             "capacity": session.capacity,
             "group_limit": session.group_limit,
+            "language": session.language,
             "digitallotsen": [user.pk for user in session.digitallotsen.all()],
         }
 
@@ -226,6 +247,7 @@ class SeriesForm(PlaceFieldsMixin):
         "room",
         "capacity",
         "group_limit",
+        "language",
         "digitallotsen",
     ]
 
@@ -278,6 +300,7 @@ class SeriesForm(PlaceFieldsMixin):
             venue_room=data["room"],
             capacity=data["capacity"],
             group_limit=data["group_limit"],
+            language=data["language"],
         )
         # "Anzahl der Termine" counts the dates that take place: skipped days do not use one up.
         try:
@@ -332,6 +355,13 @@ class OnBehalfForm(PlainTextFormMixin, forms.Form):
         max_length=500,
         required=False,
         widget=forms.Textarea(attrs={"rows": 2}),
+    )
+    language = forms.ChoiceField(
+        label="Sprache der E-Mails",
+        choices=settings.LANGUAGES,
+        initial=settings.LANGUAGE_CODE,
+        required=False,
+        help_text="In dieser Sprache bekommt die Person Bestätigung und Erinnerung.",
     )
 
 

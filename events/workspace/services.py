@@ -57,6 +57,7 @@ class PlanOptions:
     room: Room | str | None = None  # a name is looked up among the venue's rooms
     capacity: int = 8
     group_limit: int = 1
+    language: str = "de"
     lotsen: list = field(default_factory=list)
 
     def __post_init__(self) -> None:
@@ -110,6 +111,7 @@ def create_sessions(
             **room_fields(options.room),
             capacity=options.capacity,
             group_limit=options.group_limit,
+            language=options.language,
         )
         session.full_clean()
         session.save()
@@ -242,6 +244,7 @@ def duplicate_session(
         room=session.venue_room,
         capacity=session.capacity,
         group_limit=session.group_limit,
+        language=session.language,
         lotsen=list(session.digitallotsen.all()),
     )
     return create_sessions(
@@ -269,6 +272,7 @@ def duplicate_series(
         venue_room=series.venue_room,
         capacity=series.capacity,
         group_limit=series.group_limit,
+        language=series.language,
     )
     first = series.sessions.order_by("start").first()
     lotsen = list(first.digitallotsen.all()) if first else []
@@ -287,9 +291,11 @@ def register_on_behalf(
     email: str = "",
     seats: int = 1,
     accessibility_needs: str = "",
+    language: str = "de",
     user,
 ) -> Registration:
-    """A phone registration: same rules and lock as the public form; no mail without address."""
+    """A phone registration: same rules and lock as the public form; no mail without address.
+    The mails go out in `language` (the workspace itself is German)."""
     return calendar.register(
         session,
         name=name,
@@ -298,6 +304,7 @@ def register_on_behalf(
         seats=seats,
         accessibility_needs=accessibility_needs,
         registered_by=user,
+        language=language,
     )
 
 

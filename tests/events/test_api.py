@@ -57,7 +57,7 @@ def test_sessions_list_has_the_contract_fields(client, session):
     (item,) = body["sessions"]
     _matches({"$ref": "#/components/schemas/Session"}, item)
     assert set(item) == {
-        "id", "workshop", "start", "end", "district", "district_slug", "venue",
+        "id", "workshop", "start", "end", "district", "district_slug", "venue", "language",
         "capacity", "group_limit", "seats_left", "waitlist_count", "url",
     }  # fmt: skip
     assert item["start"].endswith(("+01:00", "+02:00"))

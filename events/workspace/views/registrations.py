@@ -30,6 +30,7 @@ def session_register(request: HttpRequest, session_id: int) -> HttpResponse:
                 email=data["email"],
                 seats=data["seats"],
                 accessibility_needs=data["accessibility_needs"],
+                language=data["language"] or "de",
                 user=request.user,
             )
         except ValidationError as error:

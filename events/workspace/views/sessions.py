@@ -79,6 +79,7 @@ def session_create(request: HttpRequest) -> HttpResponse:
             room=data["room"],
             capacity=data["capacity"],
             group_limit=data["group_limit"],
+            language=data["language"],
             lotsen=list(data["digitallotsen"]),
         )
         try:
@@ -175,6 +176,7 @@ def session_edit(request: HttpRequest, session_id: int) -> HttpResponse:
                 room=data["room"],
                 capacity=data["capacity"],
                 group_limit=data["group_limit"],
+                language=data["language"],
             )
         except ValidationError as error:
             add_errors(form, error)
