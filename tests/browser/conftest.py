@@ -176,15 +176,22 @@ def save_screenshot(page, name: str) -> None:
 
 
 def check_accessibility(
-    page, url: str, *, prepare=None, name: str | None = None, expect_status: int | None = None
+    page,
+    url: str,
+    *,
+    prepare=None,
+    name: str | None = None,
+    expect_status: int | None = None,
+    variants: list[tuple[int, str]] = VARIANTS,
 ) -> None:
     """Load `url` in every variant and assert 0 axe violations and a sound layout.
 
-    `prepare(page)` runs after each load, e.g. to submit a form and show its errors.
+    `prepare(page)` runs after each load, e.g. to submit a form and show its errors. `variants`
+    (width, theme) narrows the four for pages checked in many languages.
     """
     base_url = "{0.scheme}://{0.netloc}".format(urlsplit(url))
     failures = []
-    for width, theme in VARIANTS:
+    for width, theme in variants:
         label = f"{url} @ {width}px {theme}"
         page.set_viewport_size({"width": width, "height": 900})
         set_theme(page, base_url, theme)
