@@ -5,9 +5,12 @@ from __future__ import annotations
 from django import template
 from django.http import HttpRequest
 from django.template.defaultfilters import filesizeformat
+from django.utils.html import format_html
 from django.utils.text import Truncator
 from django.utils.translation import gettext as _
 from wagtail.models import Page, Site
+
+from cms.i18n import html_lang
 
 register = template.Library()
 
@@ -74,6 +77,18 @@ def meta_description(context) -> str:
         "%(name)s: Schritt-für-Schritt-Anleitungen, Kurse und Workshops in Ihrem Stadtteil – "
         "digitale Angebote der Stadt sicher nutzen."
     ) % {"name": name}
+
+
+@register.filter(name="html_lang")
+def html_lang_filter(language_code: str) -> str:
+    """The `lang` attribute for a language code, for pages without context processors (500)."""
+    return html_lang(language_code)
+
+
+@register.filter
+def bdi(value) -> str:
+    """`value` (escaped) in <bdi>: a search term keeps its own direction inside Arabic text."""
+    return format_html("<bdi>{}</bdi>", value)
 
 
 @register.filter

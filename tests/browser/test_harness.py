@@ -2,7 +2,13 @@
 
 import pytest
 
-from tests.browser.conftest import RequestLog, axe_violations, save_screenshot, set_theme
+from tests.browser.conftest import (
+    READS_LEFT_TO_RIGHT,
+    RequestLog,
+    axe_violations,
+    save_screenshot,
+    set_theme,
+)
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -35,3 +41,13 @@ def test_dark_theme_is_applied_from_the_display_cookie(browser_page, live_server
     background = browser_page.evaluate("getComputedStyle(document.body).backgroundColor")
     assert background != "rgb(255, 255, 255)"
     save_screenshot(browser_page, "home-dark")
+
+
+def test_left_to_right_check_catches_a_phone_number_reordered_in_arabic_text(browser_page):
+    browser_page.set_content(
+        '<p dir="rtl">الهاتف: <a id="plain" href="tel:023631070">02363 107 0</a><br>'
+        'الهاتف: <a id="isolated" href="tel:023631070" style="unicode-bidi: plaintext">'
+        "02363 107 0</a></p>"
+    )
+    assert not browser_page.locator("#plain").evaluate(READS_LEFT_TO_RIGHT)
+    assert browser_page.locator("#isolated").evaluate(READS_LEFT_TO_RIGHT)

@@ -4,6 +4,7 @@ import pytest
 from django.template.loader import render_to_string
 from django.test import Client, override_settings
 from django.urls import path
+from django.utils import translation
 
 
 def _fail(request):
@@ -16,6 +17,20 @@ urlpatterns = [path("kaputt/", _fail)]
 def test_500_template_renders_standalone():
     html = render_to_string("500.html")
     assert "Entschuldigung, hier ist etwas schiefgegangen" in html and 'lang="de"' in html
+
+
+@pytest.mark.parametrize(
+    ("language", "attributes"),
+    [
+        ("de-x-ls", 'lang="de" dir="ltr"'),
+        ("ar", 'lang="ar" dir="rtl"'),
+        ("uk", 'lang="uk" dir="ltr"'),
+    ],
+)
+def test_500_page_says_its_language_and_direction_as_every_page_does(language, attributes):
+    with translation.override(language):
+        html = render_to_string("500.html")
+    assert f"<html {attributes}" in html
 
 
 @pytest.mark.django_db

@@ -34,6 +34,12 @@ def test_search_finds_live_pages_by_word(client, home):
     assert 'role="status"' in html and "1 Ergebnis" in html
 
 
+def test_search_term_keeps_its_own_direction_in_the_result_count_and_stays_escaped(client, home):
+    # In Arabic, "WLAN" between quotation marks and a number would otherwise be reordered.
+    html = client.get("/suche/", {"q": "<b>WLAN</b>"}).content.decode()
+    assert "für „<bdi>&lt;b&gt;WLAN&lt;/b&gt;</bdi>“" in html
+
+
 def _search_results(html: str) -> list[str]:
     """Each result as a person reads it: title, kind and summary, whitespace collapsed."""
     items = re.findall(r'<li class="search-results__item">(.*?)</li>', html, re.S)
