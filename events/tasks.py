@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from django_tasks import task
 
+from cms.i18n import forget_cached_locales
+
 from events import mails
 from events.models import Registration
 
@@ -26,5 +28,7 @@ def send_registration_mail(
     )
     if registration is None or not registration.email:
         return False
+    # A worker runs for days: read translations (venue names, pages) fresh for every mail.
+    forget_cached_locales()
     mails.send_registration_mail(registration, kind, calendar_method)
     return True
