@@ -10,7 +10,6 @@ from __future__ import annotations
 from django_tasks import task
 
 from cms.i18n import forget_cached_locales
-
 from events import mails
 from events.models import Registration
 
