@@ -2,7 +2,8 @@
 
 The editor starts from the German page, picks Türkçe, translates in wagtail-localize's editor
 (string by string), publishes, and a visitor reads the Turkish tutorial at /tr/. Then the German
-source changes and the editor brings the translation up to date ("Synchronisiere übersetzte Seiten").
+source changes and the editor brings the translation up to date (wagtail-localize's
+"Synchronisiere übersetzte Seiten").
 The `editor` fixture fails the journey on any console error: a blocked inline script (CSP) shows
 up there.
 """
