@@ -115,3 +115,16 @@ def test_on_a_wide_screen_the_languages_are_in_view(browser_page, live_server, t
 
 def test_a_translated_page_is_accessible(browser_page, live_server, translated_site):
     check_accessibility(browser_page, live_server.url + "/tr/senioren/", name="translated-page")
+
+
+def test_the_arabic_home_page_with_the_switcher_is_accessible(
+    browser_page, live_server, translated_site
+):
+    # Right to left: the switcher sits at the strip's inline end, the current language marked.
+    check_accessibility(browser_page, live_server.url + "/ar/", name="arabic-home")
+    browser_page.set_viewport_size({"width": 1280, "height": 800})
+    browser_page.goto(live_server.url + "/ar/")
+    assert browser_page.evaluate("document.documentElement.dir") == "rtl"
+    current = browser_page.locator(".language-switcher [aria-current]")
+    save_screenshot(browser_page, "language-switcher-arabic-1280")
+    assert current.inner_text() == "العربية"
