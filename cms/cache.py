@@ -36,7 +36,7 @@ from django.db import transaction
 from django.db.models.signals import post_delete, post_save
 from django.http import HttpRequest, HttpResponse
 from django.utils.cache import cc_delim_re, set_response_etag
-from django.utils.translation import get_language_from_request
+from django.utils.translation import get_language_from_path
 from wagtail.contrib.settings.models import BaseGenericSetting, BaseSiteSetting
 from wagtail.models import Page
 from wagtail.signals import page_published, page_unpublished, published, unpublished
@@ -46,7 +46,8 @@ from cms.display import DisplayPreferences
 CACHE_ALIAS = "pages"
 GENERATION_KEY = "page-cache:generation"
 # Response headers a cached page may vary on: the key already covers them (the cookie through
-# the display preference, the language through the language code).
+# the display preference, the language through the URL's language prefix). LocaleMiddleware says
+# "Vary: Accept-Language" on German pages, but the language of every page is its prefix alone.
 KEYED_VARY = {"cookie", "accept-language", "accept-encoding"}
 UNCACHEABLE_CONTROL = {"private", "no-cache", "no-store"}
 
@@ -115,7 +116,9 @@ def _response_is_cacheable(response: HttpResponse) -> bool:
 def page_cache_key(request: HttpRequest, generation: str) -> str:
     """The key of one variant of one page: generation, display preference, language, URL."""
     display = DisplayPreferences.from_request(request).to_cookie()
-    language = get_language_from_request(request, check_path=True)
+    # The language is the URL's prefix, German without one (cms/urls.py), never the browser's
+    # Accept-Language: that would split one German page into an entry per browser language.
+    language = get_language_from_path(request.path_info) or settings.LANGUAGE_CODE
     address = f"{request.scheme}://{request.get_host()}{request.get_full_path()}"
     url = hashlib.sha256(address.encode()).hexdigest()
     return f"page:{generation}:{display}:{language}:{url}"

@@ -13,7 +13,9 @@ per model, not one per row.
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Sequence
 from contextvars import ContextVar
+from dataclasses import dataclass
 from typing import TypeVar
 
 from django import forms
@@ -21,8 +23,10 @@ from django.conf import settings
 from django.core.signals import request_started
 from django.db import models
 from django.db.models.signals import post_delete, post_save
+from django.http import HttpRequest
+from django.urls import translate_url
 from django.utils import translation
-from wagtail.models import Locale, Page, TranslatableMixin
+from wagtail.models import Locale, Page, Site, TranslatableMixin
 
 T = TypeVar("T", bound=TranslatableMixin)
 
@@ -135,3 +139,178 @@ def localized_pages(pages: list) -> list:
         .filter(locale_id=wanted, translation_key__in=[page.translation_key for page in foreign])
     }
     return [found.get(page.translation_key, page) for page in pages]
+
+
+# --- Language versions of what a visitor reads: switcher, hreflang, menus ----------------------
+#
+# The URL prefix is the visitor's whole language choice (no cookie): German at the addresses it
+# always had, the other languages under /<code>/. Every link that stays on the site therefore
+# has to lead to pages of the active language: the menu starts at the translated home page, the
+# footer shows the translations of the German pages the site settings name, and the switcher
+# leads to the same page in another language.
+
+
+@dataclass(frozen=True)
+class LanguageVersion:
+    """One entry of the language switcher: where choosing this language leads."""
+
+    code: str
+    name: str  # the language named in itself (settings.LANGUAGES)
+    lang: str  # `lang` of the link text: Leichte Sprache is German ("de")
+    url: str  # relative address of this version, without query string
+    href: str  # where the link leads: `url` with the query string of an equivalent view
+    is_current: bool
+    # True: the same page (or view) in that language. False: the page has no live translation
+    # there, so the switcher leads to that language's home page and <head> names no alternate.
+    is_equivalent: bool
+
+
+def _live_translations(keys: Iterable) -> list[Page]:
+    return list(Page.objects.live().filter(translation_key__in=list(keys)).select_related("locale"))
+
+
+def _site_root(request: HttpRequest) -> Page | None:
+    site = Site.find_for_request(request)
+    return site.root_page if site else None
+
+
+def language_homes(request: HttpRequest) -> dict[str, Page]:
+    """The live translations of the site's home page by language code (German: the root itself).
+
+    One query per request, shared with `language_versions`."""
+    if not hasattr(request, "_lernhafen_language_homes"):
+        root = _site_root(request)
+        rows = _live_translations([root.translation_key]) if root else []
+        request._lernhafen_language_homes = {row.locale.language_code: row for row in rows}
+    return request._lernhafen_language_homes
+
+
+def localized_home(request: HttpRequest) -> Page | None:
+    """The home page in the active language, else the site's (German) home page."""
+    code = translation.get_language() or settings.LANGUAGE_CODE
+    return language_homes(request).get(code) or _site_root(request)
+
+
+def localized_pages(pages: Sequence[Page]) -> list[Page]:
+    """Each page's live translation in the active language, else the page itself.
+
+    For links configured once in German (the footer's legal pages): no query in German, one for
+    the whole list otherwise."""
+    wanted = active_locale_id()
+    missing = [page.translation_key for page in pages if page.locale_id != wanted]
+    if wanted is None or not missing:
+        return list(pages)
+    found = {
+        page.translation_key: page
+        for page in Page.objects.live().filter(locale_id=wanted, translation_key__in=missing)
+    }
+    return [found.get(page.translation_key, page) for page in pages]
+
+
+def _page_versions(request: HttpRequest, page: Page) -> dict[str, str]:
+    """Addresses of the page's live translations by language code, sub-route kept.
+
+    Loads the home pages' translations in the same query (`language_homes` then costs none)."""
+    root = _site_root(request)
+    keys = {page.translation_key} | ({root.translation_key} if root else set())
+    rows = _live_translations(keys)
+    if root is not None:
+        request._lernhafen_language_homes = {
+            row.locale.language_code: row
+            for row in rows
+            if row.translation_key == root.translation_key
+        }
+    current_url = page.get_url(request) or ""
+    # A routable page's sub-route (a workshop's session) continues in the other language.
+    suffix = ""
+    if current_url.startswith("/") and request.path.startswith(current_url):
+        suffix = request.path[len(current_url) :]
+    versions = {}
+    for row in rows:
+        url = row.get_url(request) if row.translation_key == page.translation_key else None
+        if url:
+            versions[row.locale.language_code] = url + suffix
+    return versions
+
+
+def _view_versions(request: HttpRequest, codes: Iterable[str]) -> dict[str, str]:
+    """Addresses of a view inside i18n_patterns (search, display settings …) in each language."""
+    match = request.resolver_match
+    if match is None or match.url_name == "wagtail_serve":
+        # Wagtail's catch-all without a page (a 404): its address means nothing elsewhere.
+        return {}
+    current = translation.get_language()
+    versions = {}
+    for code in codes:
+        url = translate_url(request.path, code)
+        if url != request.path or code == current:
+            versions[code] = url
+    return versions
+
+
+def language_versions(
+    request: HttpRequest | None, page: Page | None = None
+) -> list[LanguageVersion]:
+    """The switcher's entries, in the order of settings.LANGUAGES; computed once per request.
+
+    Offered: every language whose home page is live (a language without one is not offered),
+    and always the active one. A language leads to the page's live translation (or the view in
+    that language), else to that language's home page. One query, however many pages exist.
+    """
+    if request is None or getattr(request, "is_preview", False):
+        return []
+    page = page if isinstance(page, Page) and page.pk else None
+    cached = getattr(request, "_lernhafen_language_versions", None)
+    if cached is not None and cached[0] == (page.pk if page else None):
+        return cached[1]
+    if page is not None:
+        equivalents = _page_versions(request, page)
+        homes = language_homes(request)
+    else:
+        homes = language_homes(request)
+        equivalents = _view_versions(request, [*homes, translation.get_language()])
+    query = request.META.get("QUERY_STRING", "")
+    current = translation.get_language() or settings.LANGUAGE_CODE
+    versions = []
+    for code, name in settings.LANGUAGES:
+        if code in equivalents:
+            url = equivalents[code]
+            # Search terms and filters mean the same in every language.
+            href = f"{url}?{query}" if query else url
+        elif code in homes:
+            url = href = homes[code].get_url(request) or ""
+        elif code == current:
+            url = href = request.path
+        else:
+            continue  # no home page in that language: not offered
+        if not url:
+            continue
+        versions.append(
+            LanguageVersion(
+                code=code,
+                name=name,
+                lang=html_lang(code),
+                url=url,
+                href=href,
+                is_current=code == current,
+                is_equivalent=code in equivalents,
+            )
+        )
+    request._lernhafen_language_versions = (page.pk if page else None, versions)
+    return versions
+
+
+def language_alternates(
+    request: HttpRequest | None, page: Page | None = None
+) -> list[tuple[str, str]]:
+    """(hreflang, absolute URL) for each language version of this page or view, and x-default
+    (the German version), for <link rel="alternate">. Nothing when there is only one version.
+
+    Leichte Sprache keeps its own tag, "de-x-ls": valid BCP 47 (a private-use subtag after "x"),
+    so its version stays apart from German although its pages say lang="de"."""
+    equivalents = [v for v in language_versions(request, page) if v.is_equivalent]
+    if len(equivalents) < 2:
+        return []
+    alternates = [(v.code, request.build_absolute_uri(v.url)) for v in equivalents]
+    alternates += [("x-default", url) for code, url in alternates if code == settings.LANGUAGE_CODE]
+    return alternates

@@ -7,6 +7,7 @@ from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
 from cms import localize_admin, views
+from cms.sitemaps import TranslatedPagesSitemap
 
 urlpatterns = [
     # Before Wagtail's own: the same form and mails, with a rate limit (cms/views.py).
@@ -36,7 +37,8 @@ urlpatterns = [
     ),
     path("admin/", include(wagtailadmin_urls)),
     path("dokumente/", include(wagtaildocs_urls)),
-    path("sitemap.xml", sitemap, name="sitemap"),
+    # Every language's pages, each with its translations as hreflang alternates (cms/sitemaps.py).
+    path("sitemap.xml", sitemap, {"sitemaps": {"pages": TranslatedPagesSitemap}}, name="sitemap"),
     path("robots.txt", views.robots_txt, name="robots_txt"),
     path("healthz/", views.healthz, name="healthz"),
     # The API is outside the language prefixes: one address for every client.

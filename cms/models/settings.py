@@ -3,6 +3,8 @@ from django.utils.translation import gettext as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 
+from cms.i18n import localized_pages
+
 
 def _footer_page(label: str) -> models.ForeignKey:
     return models.ForeignKey(
@@ -100,7 +102,9 @@ class SiteSettings(BaseSiteSetting):
     def footer_links(self) -> list[tuple[str, object]]:
         """(label, page) pairs for the footer, in the order residents look for them.
 
-        The labels are in the visitor's language; the fields' verbose names are the admin's."""
+        The labels are in the visitor's language; the fields' verbose names are the admin's. The
+        settings name German pages; a visitor sees their translation in the active language where
+        one is live (one query for all of them), else the German page."""
         pairs = [
             (_("Barrierefreiheit"), self.accessibility_page),
             (_("Leichte Sprache"), self.easy_language_page),
@@ -109,4 +113,6 @@ class SiteSettings(BaseSiteSetting):
             (_("Impressum"), self.imprint_page),
             (_("Kontakt"), self.contact_page),
         ]
-        return [(label, page) for label, page in pairs if page is not None and page.live]
+        pairs = [(label, page) for label, page in pairs if page is not None and page.live]
+        pages = localized_pages([page for _label, page in pairs])
+        return [(label, page) for (label, _german), page in zip(pairs, pages, strict=True)]

@@ -16,10 +16,11 @@ from tests.factories.courses import (
 pytestmark = pytest.mark.django_db
 
 # Fixed budgets per page type; each includes Wagtail's look-up of the active locale that
-# routing a request through the translated page trees costs (one query).
+# routing a request through the translated page trees costs (one query) and the language
+# switcher's look-up of the page's and the home page's translations (one query, cms.i18n).
 CATALOGUE_BUDGET = 17
-COURSE_BUDGET = 21
-LESSON_BUDGET = 17
+COURSE_BUDGET = 22
+LESSON_BUDGET = 18
 TUTORIAL_BUDGET = 18  # and the look-up of its Leichte Sprache version
 
 
