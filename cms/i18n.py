@@ -13,7 +13,7 @@ per model, not one per row.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from contextvars import ContextVar
 from dataclasses import dataclass
 from typing import TypeVar
@@ -189,22 +189,6 @@ def localized_home(request: HttpRequest) -> Page | None:
     """The home page in the active language, else the site's (German) home page."""
     code = translation.get_language() or settings.LANGUAGE_CODE
     return language_homes(request).get(code) or _site_root(request)
-
-
-def localized_pages(pages: Sequence[Page]) -> list[Page]:
-    """Each page's live translation in the active language, else the page itself.
-
-    For links configured once in German (the footer's legal pages): no query in German, one for
-    the whole list otherwise."""
-    wanted = active_locale_id()
-    missing = [page.translation_key for page in pages if page.locale_id != wanted]
-    if wanted is None or not missing:
-        return list(pages)
-    found = {
-        page.translation_key: page
-        for page in Page.objects.live().filter(locale_id=wanted, translation_key__in=missing)
-    }
-    return [found.get(page.translation_key, page) for page in pages]
 
 
 def _page_versions(request: HttpRequest, page: Page) -> dict[str, str]:

@@ -27,7 +27,7 @@ from django.utils.translation import gettext as _
 from wagtail import hooks
 from wagtail.models import Page
 
-from cms.i18n import locale_id, localized, localized_pages
+from cms.i18n import language_versions, localized, localized_pages
 from cms.models import SiteSettings
 from courses.devices import DEVICE_LABELS, offered_devices, steps_for_device
 from courses.filters import CourseFilterSet, ListingFilterSet, TutorialFilterSet
@@ -261,24 +261,21 @@ def tutorial_context(tutorial: TutorialPage, request: HttpRequest) -> dict:
     context = tutorial_view(tutorial, request.GET if params is None else params)
     if context["view"] == "schritt" and context["current"] and not context["next_url"]:
         context["whats_next"] = whats_next(tutorial, request)
-    context["easy_language_url"] = easy_language_url(tutorial)
+    context["easy_language_url"] = easy_language_url(tutorial, request)
     return context
 
 
-def easy_language_url(tutorial: TutorialPage) -> str | None:
-    """Where this tutorial is in Leichte Sprache: its translation into that locale, else the
-    page an editor named; none on the Leichte Sprache page itself."""
-    easy = locale_id(settings.LEICHTE_SPRACHE)
-    if tutorial.locale_id == easy:
-        return None
-    version = (
-        TutorialPage.objects.live()
-        .public()
-        .filter(translation_key=tutorial.translation_key, locale_id=easy)
-        .first()
-    )
-    if version is not None:
-        return version.url
+def easy_language_url(tutorial: TutorialPage, request: HttpRequest) -> str | None:
+    """Where this tutorial is in Leichte Sprache: its translation into that locale (the language
+    switcher has already read the page's translations), else the page an editor named; none on
+    the Leichte Sprache page itself."""
+    versions = language_versions(request, tutorial)
+    for version in versions:
+        if version.code == settings.LEICHTE_SPRACHE:
+            if version.is_current:
+                return None
+            if version.is_equivalent:
+                return version.url
     page = tutorial.easy_language_page
     return page.url if page is not None and page.live else None
 
