@@ -111,7 +111,8 @@ def test_seed_demo_builds_catalogue_and_tutorials_and_is_idempotent(client):
     for path in ["/kurse/", "/anleitungen/", "/anleitungen/stadt-wlan-verbinden/?geraet=iphone"]:
         assert client.get(path).status_code == 200, path
     assert "Beliebte Anleitungen" in client.get("/").content.decode()
-    names = sorted(DigitalService.objects.values_list("name", flat=True))
+    # No two German services where one name extends another (a duplicate from an old seed).
+    names = sorted(DigitalService.objects.originals().values_list("name", flat=True))
     assert not [(a, b) for a in names for b in names if a != b and b.startswith(a)], names
 
     # Every tutorial and course of the data files is there, with all its steps and lessons.
