@@ -15,9 +15,10 @@ from datetime import date, datetime, time, timedelta
 from functools import wraps
 from typing import Any
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse, JsonResponse
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.http import urlencode
 from django.views.decorators.csrf import csrf_exempt
 
@@ -41,6 +42,7 @@ from events.api_schema import (
     SCHEMA,
     SEATS_MAX,
     SESSION_LANGUAGES,
+    SITE_LANGUAGES,
 )
 from events.models import Session
 from events.throttling import RATE_LIMITED
@@ -71,6 +73,7 @@ MESSAGES = {
     "date": "Bitte geben Sie ein Datum wie 2026-12-24 an.",
     "slug": "Bitte geben Sie den Stadtteil als district_slug aus der Terminliste an.",
     "language": f"Bitte geben Sie eine dieser Sprachen an: {', '.join(SESSION_LANGUAGES)}.",
+    "site_language": f"Bitte geben Sie eine dieser Sprachen an: {', '.join(SITE_LANGUAGES)}.",
     "key": "Bitte verwenden Sie 8 bis 100 Buchstaben, Ziffern oder . _ : -",
     "key_reused": "Dieser Idempotency-Key gehört zu einer anderen Anmeldung.",
 }
@@ -262,7 +265,7 @@ TEXT_FIELDS = {
     "phone": (PHONE_PATTERN, PHONE_MAX, services.MESSAGES["phone"]),
     "accessibility_needs": (NOTES_PATTERN, NOTES_MAX, MESSAGES["characters"]),
 }
-FIELDS = {*TEXT_FIELDS, "seats", "privacy_consent"}
+FIELDS = {*TEXT_FIELDS, "seats", "privacy_consent", "language"}
 
 
 def check_registration(payload: Any) -> tuple[dict[str, Any], dict[str, list[str]]]:
@@ -298,6 +301,10 @@ def check_registration(payload: Any) -> tuple[dict[str, Any], dict[str, list[str
     values["seats"] = seats
     if payload.get("privacy_consent") is not True:
         errors["privacy_consent"] = [MESSAGES["consent"]]
+    language = payload.get("language", settings.LANGUAGE_CODE)
+    if not isinstance(language, str) or language not in SITE_LANGUAGES:
+        errors["language"] = [MESSAGES["site_language"]]
+    values["language"] = language
     return values, errors
 
 
@@ -327,7 +334,9 @@ def registrations(request: HttpRequest, session_id: int) -> JsonResponse:
     if values["seats"] > session.group_limit:
         return problem(422, errors={"seats": [services.seats_message(session)]})
     try:
-        registration = services.register_request(session, values, idempotency_key=key)
+        # The registration keeps the language it was made in: here the one the client names.
+        with translation.override(values.pop("language")):
+            registration = services.register_request(session, values, idempotency_key=key)
     except services.IdempotencyKeyReused:
         return problem(422, errors={"Idempotency-Key": [MESSAGES["key_reused"]]})
     except ValidationError as error:

@@ -33,6 +33,8 @@ LIST_LIMIT_MAX = 100
 DATE_MIN, DATE_MAX = "2000-01-01", "2100-12-31"
 # events.models.SessionLanguage's codes (a test keeps the two the same).
 SESSION_LANGUAGES = ["de", "en", "tr", "ar", "uk", "ru", "pl"]
+# The site's languages (settings.LANGUAGES): what a registration's mails can be written in.
+SITE_LANGUAGES = ["de", "de-x-ls", "en", "tr", "ar", "uk"]
 
 PROBLEM = {
     "type": "object",
@@ -123,6 +125,13 @@ REGISTRATION_REQUEST = {
             "pattern": NOTES_PATTERN,
         },
         "privacy_consent": {"type": "boolean", "const": True},
+        "language": {
+            "type": "string",
+            "enum": SITE_LANGUAGES,
+            "default": "de",
+            "description": "Language of the confirmation mail, the calendar entry and the links "
+            "in them (de-x-ls: Leichte Sprache).",
+        },
     },
 }
 

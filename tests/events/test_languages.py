@@ -9,6 +9,7 @@ from datetime import timedelta
 from importlib import import_module
 
 import pytest
+from django.conf import settings
 from django.core import mail
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
@@ -17,7 +18,7 @@ from icalendar import Calendar
 from wagtail.models import Locale
 
 from events import services
-from events.api_schema import SESSION_LANGUAGES
+from events.api_schema import SESSION_LANGUAGES, SITE_LANGUAGES
 from events.models import Registration, Session, SessionLanguage
 from tests.factories.events import DistrictFactory, SessionFactory, VenueFactory
 
@@ -120,6 +121,31 @@ def test_the_api_exposes_and_filters_the_language(client, workshop, venue):
 
 def test_the_api_document_knows_every_session_language():
     assert SessionLanguage.values == SESSION_LANGUAGES
+    assert [code for code, _name in settings.LANGUAGES] == SITE_LANGUAGES
+
+
+def test_a_registration_through_the_api_gets_its_mails_in_the_language_it_names(
+    client, workshop, venue, mailoutbox
+):
+    session = SessionFactory(workshop=workshop, venue=venue)
+    payload = {
+        "name": "Olena Koval",
+        "email": "olena@example.org",
+        "privacy_consent": True,
+        "language": "uk",
+    }
+    url = f"/api/v1/sessions/{session.pk}/registrations/"
+    response = client.post(url, payload, content_type="application/json")
+    assert response.status_code == 201, response.content
+    assert Registration.objects.get(email="olena@example.org").language == "uk"
+    assert mailoutbox[-1].subject != "" and "Ihre Anmeldung" not in mailoutbox[-1].subject
+    refused = client.post(
+        url,
+        {**payload, "email": "b@example.org", "language": "xx"},
+        content_type="application/json",
+    )
+    assert refused.status_code == 400
+    assert "language" in refused.json()["errors"]
 
 
 def test_a_series_hands_its_language_to_its_sessions(workshop, venue):
