@@ -25,9 +25,9 @@ def test_editors_can_open_the_create_form_of_every_page_type(admin_client, demo_
         assert response.status_code == 200, model
     seed_courses_and_tutorials(demo_site)
     parents = {
-        "coursepage": Page.objects.get(slug="kurse"),
+        "coursepage": Page.objects.get(slug="kurse", locale__language_code="de"),
         "lessonpage": CoursePage.objects.first(),
-        "tutorialpage": Page.objects.get(slug="anleitungen"),
+        "tutorialpage": Page.objects.get(slug="anleitungen", locale__language_code="de"),
     }
     for model, parent in parents.items():
         response = admin_client.get(f"/admin/pages/add/courses/{model}/{parent.pk}/")
@@ -94,14 +94,14 @@ def test_seed_demo_builds_catalogue_and_tutorials_and_is_idempotent(client):
     call_command("seed_demo", verbosity=0)
     assert (Page.objects.count(), Revision.objects.count()) == counts
 
-    tutorials = TutorialPage.objects.live()
+    tutorials = TutorialPage.objects.live().filter(locale__language_code="de")
     assert tutorials.count() >= 6
     with_variants = [t for t in tutorials if t.steps.exclude(device="").exists()]
     assert len(with_variants) >= 2
     for tutorial in tutorials:
         steps = list(tutorial.steps.all())
         assert steps and all(step.screenshot and len(step.screenshot_alt) > 30 for step in steps)
-    courses = CoursePage.objects.live()
+    courses = CoursePage.objects.live().filter(locale__language_code="de")
     assert courses.count() >= 4
     assert {course.audience for course in courses} >= {"seniors", "youth", "all"}
     assert all(course.get_children().live().exists() for course in courses)

@@ -33,9 +33,11 @@ def test_seed_demo_adds_learning_content_and_is_idempotent(settings, tmp_path):
     )
 
     assert H5PContent.objects.get().title == "Verdächtige SMS von der Bank"
-    lesson = LessonPage.objects.get(slug="sicher-im-internet")
+    lesson = LessonPage.objects.get(slug="sicher-im-internet", locale__language_code="de")
     assert [c.block_type for c in lesson.body][-3:] == ["spot_the_fake", "h5p", "lesson_done"]
-    tutorial = TutorialPage.objects.get(slug="betrugs-nachrichten-erkennen")
+    tutorial = TutorialPage.objects.get(
+        slug="betrugs-nachrichten-erkennen", locale__language_code="de"
+    )
     assert [c.block_type for c in tutorial.practice] == ["spot_the_fake"]
 
     group = Lerngruppe.objects.get()
@@ -56,7 +58,7 @@ def test_seed_demo_adds_learning_content_and_is_idempotent(settings, tmp_path):
 def test_demo_lesson_exercises_render(client, settings, tmp_path):
     settings.VAR_DIR = tmp_path
     call_command("seed_demo", stdout=StringIO())
-    lesson = LessonPage.objects.get(slug="sicher-im-internet")
+    lesson = LessonPage.objects.get(slug="sicher-im-internet", locale__language_code="de")
     html = client.get(lesson.url).content.decode()
     assert "Sicher üben: Echt oder gefälscht?" in html
     assert 'title="Interaktive Übung: Verdächtige SMS von der Bank"' in html
