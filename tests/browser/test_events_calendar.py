@@ -7,6 +7,7 @@ from datetime import timedelta
 import pytest
 from django.utils import timezone
 from playwright.sync_api import expect
+from wagtail.models import Locale
 
 from events import services
 from events.models import Registration
@@ -214,3 +215,41 @@ def test_booking_on_a_phone_by_keyboard_ends_at_a_focused_confirmation(
     expect(done).to_be_focused()
     expect(page.get_by_role("main")).to_contain_text("Ihr Platz ist wieder frei für andere.")
     expect(page.get_by_role("main")).not_to_contain_text("Warteliste")
+
+
+def test_booking_in_arabic_on_a_phone_by_keyboard(browser_page, live_server, calendar, mailoutbox):
+    """The same booking from the Arabic calendar: the page reads right to left, the form and the
+    confirmation are in Arabic, the booking keeps its language for the mail."""
+    arabic = Locale.objects.get(language_code="ar")
+    translated = calendar["workshop"].copy_for_translation(arabic, copy_parents=True)
+    translated.title = "إعداد حساب المواطن (Bürgerkonto)"
+    translated.save_revision().publish()
+    translated.refresh_from_db()
+
+    page = browser_page
+    page.set_viewport_size({"width": 360, "height": 740})
+    page.goto(live_server.url + translated.url)
+    assert page.locator("html").get_attribute("dir") == "rtl"
+    assert page.evaluate("document.documentElement.scrollWidth") <= 360
+    _tab_until(page, lambda focused: "termin" in page.evaluate("document.activeElement.href || ''"))
+    page.keyboard.press("Enter")
+    page.wait_for_selector("#anmeldung-titel")
+    assert page.url.startswith(live_server.url + "/ar/")
+
+    _tab_until(page, lambda focused: focused == "id_name")
+    page.keyboard.type("فاطمة يلماز")
+    _tab_until(page, lambda focused: focused == "id_email")
+    page.keyboard.type("fatima@example.org")
+    _tab_until(page, lambda focused: focused == "id_privacy_consent")
+    page.keyboard.press("Space")
+    _tab_until(page, lambda focused: focused == "تأكيد التسجيل")
+    page.keyboard.press("Enter")
+
+    heading = page.get_by_role("heading", level=1, name="تم تسجيلكم")
+    expect(heading).to_be_focused()
+    expect(heading).to_be_in_viewport()
+    registration = Registration.objects.get(email="fatima@example.org")
+    assert registration.language == "ar"
+    expect(page.locator(".confirmation__facts")).to_contain_text(registration.reference)
+    assert page.evaluate("document.documentElement.scrollWidth") <= 360
+    assert mailoutbox[-1].subject == "تسجيلكم: إعداد حساب المواطن (Bürgerkonto)"
