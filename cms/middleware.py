@@ -7,7 +7,9 @@ additionally allow inline *styles* – never inline scripts.
 
 from csp.middleware import CSPMiddleware, PolicyParts
 from django.http import HttpRequest, HttpResponseBase
+from django.middleware.locale import LocaleMiddleware
 from django.urls import reverse
+from django.utils.cache import cc_delim_re
 
 ADMIN_STYLE_UPDATE = {"style-src": ["'unsafe-inline'"], "img-src": ["blob:"]}
 
@@ -20,3 +22,27 @@ class LernhafenCSPMiddleware(CSPMiddleware):
         if request.path.startswith(reverse("wagtailadmin_home")) and parts.update is None:
             parts.update = ADMIN_STYLE_UPDATE
         return parts
+
+
+class PathLocaleMiddleware(LocaleMiddleware):
+    """Django's LocaleMiddleware, without `Vary: Accept-Language`.
+
+    The language is the URL's prefix alone: with `prefix_default_language=False` an address
+    without one is German whatever the browser asks for (and admin users choose theirs in their
+    account). Django still adds the Vary header to those answers, which would make every shared
+    cache keep one copy per browser language of the same German page.
+    """
+
+    def process_response(self, request, response):
+        response = super().process_response(request, response)
+        if response.has_header("Vary"):
+            kept = [
+                value.strip()
+                for value in cc_delim_re.split(response["Vary"])
+                if value.strip() and value.strip().lower() != "accept-language"
+            ]
+            if kept:
+                response["Vary"] = ", ".join(kept)
+            else:
+                del response["Vary"]
+        return response

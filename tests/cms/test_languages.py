@@ -268,3 +268,11 @@ def test_the_switcher_costs_the_same_queries_however_many_pages_exist(client, ho
         if index % 2:
             translate(page, "tr")
     assert _queries(client, url) == before
+
+
+def test_pages_do_not_vary_on_the_browser_language(client, home):
+    """The URL prefix decides the language: a German page is German for every browser."""
+    german = client.get("/", HTTP_ACCEPT_LANGUAGE="tr")
+    assert 'lang="de"' in german.content.decode()
+    assert "accept-language" not in german.get("Vary", "").lower()
+    assert "accept-language" not in client.get("/en/").get("Vary", "").lower()
