@@ -46,8 +46,8 @@ from cms.display import DisplayPreferences
 CACHE_ALIAS = "pages"
 GENERATION_KEY = "page-cache:generation"
 # Response headers a cached page may vary on: the key already covers them (the cookie through
-# the display preference, the language through the URL's language prefix). LocaleMiddleware says
-# "Vary: Accept-Language" on German pages, but the language of every page is its prefix alone.
+# the display preference, the language through the URL's language prefix; our LocaleMiddleware
+# no longer sends "Vary: Accept-Language", the prefix alone decides).
 KEYED_VARY = {"cookie", "accept-language", "accept-encoding"}
 UNCACHEABLE_CONTROL = {"private", "no-cache", "no-store"}
 
