@@ -2,8 +2,9 @@
 
 from django.http import HttpResponse
 from django.template import engines
-from django.urls import include, path
+from django.urls import path
 
+from cms import urls as site_urls
 from cms.charts import BarChart, Series
 
 PAGE = engines["django"].from_string(
@@ -34,4 +35,5 @@ def chart_page(request):
     return HttpResponse(PAGE.render({"single": single, "grouped": grouped}, request))
 
 
-urlpatterns = [path("bericht/", chart_page), path("", include("cms.urls"))]
+# The site's own patterns follow as they are: Django allows i18n_patterns only in a root URLconf.
+urlpatterns = [path("bericht/", chart_page), *site_urls.urlpatterns]
