@@ -82,14 +82,14 @@ def test_a_person_can_choose_text_twice_as_large_in_the_display_settings(
     browser_page.set_viewport_size(PHONE)
     browser_page.goto(live_server.url + "/darstellung/")
     normal = browser_page.evaluate("parseFloat(getComputedStyle(document.body).fontSize)")
-    browser_page.get_by_label(TextSize.DOUBLE.label).check()
+    browser_page.get_by_label(str(TextSize.DOUBLE.label)).check()
     browser_page.get_by_role("button", name="Einstellungen speichern").click()
     browser_page.wait_for_url(live_server.url + "/")
     assert browser_page.evaluate("parseFloat(getComputedStyle(document.body).fontSize)") == (
         2 * normal
     )
     browser_page.goto(live_server.url + "/darstellung/")
-    assert browser_page.get_by_label(TextSize.DOUBLE.label).is_checked()
+    assert browser_page.get_by_label(str(TextSize.DOUBLE.label)).is_checked()
 
 
 def test_radio_buttons_are_native_controls_with_a_large_labelled_row(
