@@ -18,7 +18,7 @@ from cms.models import ContentPage, FormPage, HomePage
 from courses.models import LessonPage
 from events.models import WorkshopPage
 from learning.models import H5PContent
-from tests.browser.admin_ui import choose, publish_and_confirm
+from tests.browser.admin_ui import choose, publish_and_confirm, settle_autosave
 from tests.factories.courses import (
     CourseIndexPageFactory,
     CoursePageFactory,
@@ -35,6 +35,9 @@ def preview_text(page, waiting_for: str) -> str:
 
     The panel is closed again: Wagtail reopens the last open side panel on the next page.
     """
+    # Wagtail's autosave creates a new page on its first run; a preview sent while that request is
+    # still in flight can find the parent's child counter ahead of the tree (a server error).
+    settle_autosave(page)
     toggle = page.locator("[data-side-panel-toggle='preview']")
     toggle.click()
     main = page.frame_locator("#w-preview-iframe").locator("main")
