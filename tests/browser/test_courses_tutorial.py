@@ -5,6 +5,7 @@ import re
 import pytest
 
 from cms.display import TextSize
+from tests.browser.keyboard import tab_to
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -24,31 +25,17 @@ def courses_demo(demo_site):
     return demo_site
 
 
-def _focused_text(page) -> str:
-    return page.evaluate("() => document.activeElement.textContent.trim()")
-
-
-def _tab_to(page, text: str, limit: int = 80) -> None:
-    for _ in range(limit):
-        page.keyboard.press("Tab")
-        if _focused_text(page) == text:
-            outline = page.evaluate("getComputedStyle(document.activeElement).outlineStyle")
-            assert outline != "none", f"focus on {text!r} is not visible"
-            return
-    raise AssertionError(f"never reached {text!r} by Tab; last: {_focused_text(page)!r}")
-
-
 def test_keyboard_only_walk_through_a_tutorial_and_the_device_is_remembered(
     browser_page, live_server, courses_demo
 ):
     page = browser_page
     page.goto(live_server.url + WLAN)
-    _tab_to(page, "iPhone")
+    tab_to(page, "iPhone")
     page.keyboard.press("Enter")
     page.wait_for_url(re.compile(r"geraet=iphone"))
     assert "Schritt 1 von 7" in page.inner_text("main")
     for number in range(2, 8):
-        _tab_to(page, "Nächster Schritt")
+        tab_to(page, "Nächster Schritt")
         page.keyboard.press("Enter")
         page.wait_for_url(re.compile(rf"schritt={number}"))
         assert f"Schritt {number} von 7" in page.inner_text("main")

@@ -12,6 +12,7 @@ from wagtail.models import Locale
 from events import services
 from events.models import Registration
 from tests.browser.conftest import check_accessibility
+from tests.browser.keyboard import focused_label, tab_until
 from tests.factories.events import (
     EventIndexPageFactory,
     SessionFactory,
@@ -123,42 +124,27 @@ def test_confirmation_and_cancellation_pages(browser_page, live_server, calendar
     )
 
 
-def _focused(page) -> str:
-    return page.evaluate(
-        "() => { const el = document.activeElement;"
-        " return (el.id || el.name || el.textContent || el.tagName).trim(); }"
-    )
-
-
-def _tab_until(page, predicate, limit: int = 120) -> None:
-    for _ in range(limit):
-        page.keyboard.press("Tab")
-        if predicate(_focused(page)):
-            return
-    raise AssertionError(f"never reached the element by Tab; last focus: {_focused(page)!r}")
-
-
 def test_registration_by_keyboard_alone(browser_page, live_server, calendar):
     page = browser_page
     page.goto(live_server.url + "/kalender/")
     title = calendar["workshop"].title
-    _tab_until(page, lambda focused: focused == title)
+    tab_until(page, lambda focused: focused == title)
     page.keyboard.press("Enter")
     page.wait_for_selector("#anmeldung-titel")
 
-    _tab_until(page, lambda focused: focused == "id_name")
+    tab_until(page, lambda focused: focused == "id_name")
     page.keyboard.type("Erika Brandt")
-    _tab_until(page, lambda focused: focused == "id_email")
+    tab_until(page, lambda focused: focused == "id_email")
     page.keyboard.type("erika@example.org")
-    _tab_until(page, lambda focused: focused == "Verbindlich anmelden")
+    tab_until(page, lambda focused: focused == "Verbindlich anmelden")
     page.keyboard.press("Enter")
     # Consent missing: the error summary takes focus and links to the checkbox.
     page.wait_for_selector("[data-error-summary]")
-    _tab_until(page, lambda focused: focused.startswith("Ich bin einverstanden"))
+    tab_until(page, lambda focused: focused.startswith("Ich bin einverstanden"))
     page.keyboard.press("Enter")
-    assert _focused(page) == "id_privacy_consent"
+    assert focused_label(page) == "id_privacy_consent"
     page.keyboard.press("Space")
-    _tab_until(page, lambda focused: focused == "Verbindlich anmelden")
+    tab_until(page, lambda focused: focused == "Verbindlich anmelden")
     page.keyboard.press("Enter")
 
     page.wait_for_selector("text=Sie sind angemeldet")
@@ -176,17 +162,17 @@ def test_booking_on_a_phone_by_keyboard_ends_at_a_focused_confirmation(
     page.set_viewport_size({"width": 360, "height": 740})
     page.goto(live_server.url + calendar["open"].get_url())
 
-    _tab_until(page, lambda focused: focused == "id_name")
+    tab_until(page, lambda focused: focused == "id_name")
     page.keyboard.type("Erika Brandt")
-    _tab_until(page, lambda focused: focused == "id_email")
+    tab_until(page, lambda focused: focused == "id_email")
     page.keyboard.type("erika@example.org")
-    _tab_until(page, lambda focused: focused == "id_phone")
+    tab_until(page, lambda focused: focused == "id_phone")
     # The phone field brings up the number pad.
     assert page.evaluate("document.activeElement.type") == "tel"
     page.keyboard.type("02363 4711")
-    _tab_until(page, lambda focused: focused == "id_privacy_consent")
+    tab_until(page, lambda focused: focused == "id_privacy_consent")
     page.keyboard.press("Space")
-    _tab_until(page, lambda focused: focused == "Verbindlich anmelden")
+    tab_until(page, lambda focused: focused == "Verbindlich anmelden")
     page.keyboard.press("Enter")
 
     heading = page.get_by_role("heading", level=1, name="Sie sind angemeldet")
@@ -206,10 +192,10 @@ def test_booking_on_a_phone_by_keyboard_ends_at_a_focused_confirmation(
     assert f"Ihre Buchungsnummer: {reference}" in message.body
     assert "Sie können auch telefonisch absagen" in message.body
 
-    _tab_until(page, lambda focused: focused == "Anmeldung stornieren")
+    tab_until(page, lambda focused: focused == "Anmeldung stornieren")
     page.keyboard.press("Enter")
     expect(page.get_by_role("heading", level=1, name="Anmeldung stornieren")).to_be_visible()
-    _tab_until(page, lambda focused: focused == "Ja, Anmeldung stornieren")
+    tab_until(page, lambda focused: focused == "Ja, Anmeldung stornieren")
     page.keyboard.press("Enter")
     done = page.get_by_role("heading", level=1, name="Sie sind abgemeldet")
     expect(done).to_be_focused()
@@ -231,18 +217,18 @@ def test_booking_in_arabic_on_a_phone_by_keyboard(browser_page, live_server, cal
     page.goto(live_server.url + translated.url)
     assert page.locator("html").get_attribute("dir") == "rtl"
     assert page.evaluate("document.documentElement.scrollWidth") <= 360
-    _tab_until(page, lambda focused: "termin" in page.evaluate("document.activeElement.href || ''"))
+    tab_until(page, lambda focused: "termin" in page.evaluate("document.activeElement.href || ''"))
     page.keyboard.press("Enter")
     page.wait_for_selector("#anmeldung-titel")
     assert page.url.startswith(live_server.url + "/ar/")
 
-    _tab_until(page, lambda focused: focused == "id_name")
+    tab_until(page, lambda focused: focused == "id_name")
     page.keyboard.type("فاطمة يلماز")
-    _tab_until(page, lambda focused: focused == "id_email")
+    tab_until(page, lambda focused: focused == "id_email")
     page.keyboard.type("fatima@example.org")
-    _tab_until(page, lambda focused: focused == "id_privacy_consent")
+    tab_until(page, lambda focused: focused == "id_privacy_consent")
     page.keyboard.press("Space")
-    _tab_until(page, lambda focused: focused == "تأكيد التسجيل")
+    tab_until(page, lambda focused: focused == "تأكيد التسجيل")
     page.keyboard.press("Enter")
 
     heading = page.get_by_role("heading", level=1, name="تم تسجيلكم")

@@ -4,28 +4,15 @@ import pytest
 from wagtail.contrib.forms.models import FormSubmission
 from wagtail.models import Page
 
+from tests.browser.keyboard import focused_label, tab_until
+
 pytestmark = pytest.mark.django_db(transaction=True)
-
-
-def _focused(page) -> str:
-    return page.evaluate(
-        "() => { const el = document.activeElement;"
-        " return (el.id || el.name || el.textContent || el.tagName).trim(); }"
-    )
-
-
-def _tab_until(page, predicate, limit: int = 60) -> None:
-    for _ in range(limit):
-        page.keyboard.press("Tab")
-        if predicate(_focused(page)):
-            return
-    raise AssertionError(f"never reached the element by Tab; last focus: {_focused(page)!r}")
 
 
 def test_skip_link_is_the_first_stop_and_jumps_to_the_content(browser_page, live_server, home):
     browser_page.goto(live_server.url + "/")
     browser_page.keyboard.press("Tab")
-    assert _focused(browser_page) == "Zum Inhalt springen"
+    assert focused_label(browser_page) == "Zum Inhalt springen"
     outline = browser_page.evaluate("getComputedStyle(document.activeElement).outlineStyle")
     assert outline != "none", "focus must be visible"
     browser_page.keyboard.press("Enter")
@@ -39,19 +26,19 @@ def test_feedback_form_by_keyboard_alone_with_error_and_correction(
     page.goto(live_server.url + "/barrierefreiheit/")
 
     # Submit the empty form by keyboard: the error summary is announced and takes focus.
-    _tab_until(page, lambda focused: focused == "Barriere melden")
+    tab_until(page, lambda focused: focused == "Barriere melden")
     page.keyboard.press("Enter")
     page.wait_for_selector("[data-error-summary]")
     assert page.evaluate("document.activeElement.hasAttribute('data-error-summary')")
 
     # The summary links to the field; following it puts the cursor into the field.
-    _tab_until(page, lambda focused: focused.startswith("Beschreibung:"))
+    tab_until(page, lambda focused: focused.startswith("Beschreibung:"))
     page.keyboard.press("Enter")
-    assert _focused(page) == "id_beschreibung"
+    assert focused_label(page) == "id_beschreibung"
     page.keyboard.type("Die Schrift im Kalender ist zu klein.")
-    _tab_until(page, lambda focused: focused == "id_ihre_e_mail_adresse")
+    tab_until(page, lambda focused: focused == "id_ihre_e_mail_adresse")
     page.keyboard.type("erika@example.org")
-    _tab_until(page, lambda focused: focused == "Barriere melden")
+    tab_until(page, lambda focused: focused == "Barriere melden")
     page.keyboard.press("Enter")
 
     page.wait_for_selector("text=Vielen Dank! Ihre Nachricht ist angekommen.")

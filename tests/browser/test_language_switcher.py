@@ -17,6 +17,7 @@ from tests.browser.conftest import (
     format_violations,
     save_screenshot,
 )
+from tests.browser.keyboard import tab_to
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -44,21 +45,6 @@ def translated_site(demo_site):
     return demo_site
 
 
-def _tab_to(page, text: str, limit: int = 15) -> None:
-    for _ in range(limit):
-        page.keyboard.press("Tab")
-        if page.evaluate("document.activeElement.textContent.trim()") == text:
-            return
-    raise AssertionError(f"{text!r} is not reachable by keyboard")
-
-
-def _focus_is_visible(page) -> bool:
-    return page.evaluate(
-        "getComputedStyle(document.activeElement).outlineStyle !== 'none'"
-        " && parseFloat(getComputedStyle(document.activeElement).outlineWidth) >= 2"
-    )
-
-
 def test_on_a_phone_a_keyboard_user_switches_this_page_to_turkish(
     browser_page, live_server, translated_site
 ):
@@ -73,8 +59,7 @@ def test_on_a_phone_a_keyboard_user_switches_this_page_to_turkish(
         page.evaluate("document.querySelector('.site-header').getBoundingClientRect().bottom")
         <= PHONE["height"] / 4
     )
-    _tab_to(page, "Sprache")
-    assert _focus_is_visible(page)
+    tab_to(page, "Sprache", limit=15)
     page.keyboard.press("Enter")
     assert turkish.is_visible()
     nav = page.get_by_role("navigation", name="Sprache")
@@ -84,8 +69,7 @@ def test_on_a_phone_a_keyboard_user_switches_this_page_to_turkish(
     violations = axe_violations(page)
     assert not violations, format_violations(violations)
 
-    _tab_to(page, "Türkçe")
-    assert _focus_is_visible(page)
+    tab_to(page, "Türkçe", limit=15)
     page.keyboard.press("Enter")
     page.wait_for_url("**/tr/senioren/")
     # The same page, in Turkish: its Turkish title, the page's language, the interface in Turkish.
@@ -94,8 +78,7 @@ def test_on_a_phone_a_keyboard_user_switches_this_page_to_turkish(
     assert page.evaluate("document.documentElement.lang") == "tr"
     # The switcher is still there, now labelled in Turkish, and reachable by keyboard; German
     # leads back to the same page.
-    _tab_to(page, "Dil")
-    assert _focus_is_visible(page)
+    tab_to(page, "Dil", limit=15)
     page.keyboard.press("Enter")
     back = page.get_by_role("link", name="Deutsch")
     assert back.is_visible() and back.get_attribute("href") == "/senioren/"

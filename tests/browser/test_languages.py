@@ -23,6 +23,7 @@ from tests.browser.conftest import (
     check_accessibility,
     save_screenshot,
 )
+from tests.browser.keyboard import tab_to
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -199,20 +200,6 @@ def test_arabic_pages_mirror_and_keep_numbers_left_to_right(browser_page, live_s
         assert separator == ['"›"', "isolate", "rtl"]
 
 
-def _focused_text(page) -> str:
-    return page.evaluate("() => document.activeElement.textContent.trim()")
-
-
-def _tab_to(page, text: str, limit: int = 80) -> None:
-    for _ in range(limit):
-        page.keyboard.press("Tab")
-        if _focused_text(page) == text:
-            outline = page.evaluate("getComputedStyle(document.activeElement).outlineStyle")
-            assert outline != "none", f"focus on {text!r} is not visible"
-            return
-    raise AssertionError(f"never reached {text!r} by Tab; last: {_focused_text(page)!r}")
-
-
 def test_an_arabic_speaker_follows_a_tutorial_on_a_phone_by_keyboard(
     browser_page, live_server, arabic_site
 ):
@@ -226,7 +213,7 @@ def test_an_arabic_speaker_follows_a_tutorial_on_a_phone_by_keyboard(
     assert total > 2
     seen = [page.locator(".tutorial-step--current .tutorial-step__instruction").inner_text()]
     for number in range(2, total + 1):
-        _tab_to(page, "الخطوة التالية")
+        tab_to(page, "الخطوة التالية")
         page.keyboard.press("Enter")
         page.wait_for_url(re.compile(rf"schritt={number}"))
         # What the person sees: the new counter, its digits in their own order, and the new
