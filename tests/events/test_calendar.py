@@ -9,8 +9,8 @@ from django.utils import timezone
 from wagtail.test.utils import WagtailPageTestCase
 
 from events import services
-from events.models import EventIndexPage, Registration, Session, WorkshopPage
-from tests.factories.events import DistrictFactory, SessionFactory, VenueFactory
+from events.models import EventIndexPage, Registration, WorkshopPage
+from tests.factories.events import DistrictFactory, SessionFactory, VenueFactory, bulk_sessions
 
 pytestmark = pytest.mark.django_db
 
@@ -158,17 +158,7 @@ def test_query_budgets_stay_flat_with_many_sessions(client, workshop, path):
     first = SessionFactory(workshop=workshop, venue=venue)
     url = {"WORKSHOP": workshop.url, "SESSION": first.get_url()}.get(path, path)
     before = _queries(client, url)
-    start = timezone.now() + timedelta(days=1)
-    Session.objects.bulk_create(
-        Session(
-            workshop=workshop,
-            venue=venue,
-            start=start + timedelta(hours=6 * i),
-            end=start + timedelta(hours=6 * i + 1),
-            capacity=5,
-        )
-        for i in range(300)
-    )
+    bulk_sessions(workshop, venue, 300)
     after = _queries(client, url)
     assert before <= 20, f"{url}: {before} queries"
     assert after == before, f"{url}: {before} queries with one session, {after} with 301"

@@ -13,14 +13,25 @@ from django.conf import settings
 from django.core import mail
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
 from django.utils import timezone, translation
 from icalendar import Calendar
 from wagtail.models import Locale
 
 from events import services
 from events.api_schema import SESSION_LANGUAGES, SITE_LANGUAGES
-from events.models import Registration, Session, SessionLanguage
-from tests.factories.events import DistrictFactory, SessionFactory, VenueFactory
+from events.filters import CalendarFilter
+from events.models import Registration, Session, SessionLanguage, SessionSeries
+from events.views import related_sessions
+from tests.factories.courses import CourseIndexPageFactory, CoursePageFactory
+from tests.factories.events import (
+    DistrictFactory,
+    SessionFactory,
+    VenueFactory,
+    WorkshopPageFactory,
+    bulk_sessions,
+)
+from tests.factories.events_workspace import make_world
 
 pytestmark = pytest.mark.django_db
 
@@ -91,7 +102,6 @@ def test_an_unknown_language_is_reported_at_the_filter(client, calendar_page):
 
 
 def test_filter_options_are_named_in_the_visitors_language():
-    from events.filters import CalendarFilter
 
     with translation.override("en"):
         field = CalendarFilter().form.fields["sprache"]
@@ -149,7 +159,6 @@ def test_a_registration_through_the_api_gets_its_mails_in_the_language_it_names(
 
 
 def test_a_series_hands_its_language_to_its_sessions(workshop, venue):
-    from events.models import SessionSeries
 
     series = SessionSeries.objects.create(
         workshop=workshop,
@@ -269,7 +278,6 @@ def test_booking_through_the_turkish_pages_end_to_end(client, session, turkish_w
 def test_a_session_of_another_workshop_is_not_found_on_a_translated_page(
     client, session, turkish_workshop, calendar_page
 ):
-    from tests.factories.events import WorkshopPageFactory
 
     other = SessionFactory(workshop=WorkshopPageFactory(parent=calendar_page), venue=session.venue)
     response = client.get(f"/tr/kalender/{turkish_workshop.slug}/termin/{other.pk}/")
@@ -291,18 +299,7 @@ def test_query_budgets_of_the_translated_pages_stay_flat(client, workshop, path)
         url = {"CALENDAR": "/tr/kalender/", "WORKSHOP": None, "SESSION": first.get_url()}[path]
     url = url or f"/tr/kalender/{workshop.slug}/"
     before = _queries(client, url)
-    start = timezone.now() + timedelta(days=1)
-    Session.objects.bulk_create(
-        Session(
-            workshop=workshop,
-            venue=venue,
-            start=start + timedelta(hours=6 * i),
-            end=start + timedelta(hours=6 * i + 1),
-            capacity=5,
-            language="tr" if i % 2 else "de",
-        )
-        for i in range(100)
-    )
+    bulk_sessions(workshop, venue, 100, languages=("de", "tr"))
     after = _queries(client, url)
     assert before <= 25, f"{url}: {before} queries"
     assert after == before, f"{url}: {before} queries with one session, {after} with 101"
@@ -311,8 +308,6 @@ def test_query_budgets_of_the_translated_pages_stay_flat(client, workshop, path)
 def test_a_translated_course_page_shows_the_sessions_of_the_german_workshops(
     rf, home, workshop, session, django_assert_max_num_queries
 ):
-    from events.views import related_sessions
-    from tests.factories.courses import CourseIndexPageFactory, CoursePageFactory
 
     course = CoursePageFactory(parent=CourseIndexPageFactory(parent=home))
     workshop.course = course
@@ -327,9 +322,6 @@ def test_a_translated_course_page_shows_the_sessions_of_the_german_workshops(
 
 
 def test_a_lotse_plans_a_session_in_turkish_and_phones_in_a_turkish_booking(client, home):
-    from django.urls import reverse
-
-    from tests.factories.events_workspace import make_world
 
     world = make_world(home)
     client.force_login(world.lotse_hagem.user)

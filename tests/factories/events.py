@@ -73,3 +73,20 @@ class SessionFactory(factory.django.DjangoModelFactory):
 
     class Meta:
         model = Session
+
+
+def bulk_sessions(workshop, venue, count: int, languages: tuple[str, ...] = ("de",)) -> None:
+    """`count` sessions of one hour, six hours apart from tomorrow on, in one INSERT; their
+    languages cycle through `languages`. For query budgets that must not grow with the data."""
+    start = timezone.now() + timedelta(days=1)
+    Session.objects.bulk_create(
+        Session(
+            workshop=workshop,
+            venue=venue,
+            start=start + timedelta(hours=6 * i),
+            end=start + timedelta(hours=6 * i + 1),
+            capacity=5,
+            language=languages[i % len(languages)],
+        )
+        for i in range(count)
+    )
