@@ -11,8 +11,14 @@ from __future__ import annotations
 
 import io
 import json
+import secrets
+import uuid
 import zipfile
 from pathlib import Path
+
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
 
 from cms.demo import load_demo_data
 from courses.models import CoursePage, LessonPage, TutorialPage
@@ -112,8 +118,6 @@ TUTORIAL_EXERCISES: dict[str, list[tuple[str, dict]]] = {
 
 def _with_exercises(page, field_name: str, exercises: list[tuple[str, dict]], h5p_id: int | None):
     """Append the demo exercises to a StreamField that has none yet; publish. Idempotent."""
-    import uuid
-
     stream = getattr(page, field_name)
     if any(child.block_type in EXERCISE_TYPES for child in stream):
         return False
@@ -134,7 +138,6 @@ def _with_exercises(page, field_name: str, exercises: list[tuple[str, dict]], h5
 
 
 def ensure_demo_h5p(log) -> int:
-
     title = EXERCISES["h5p_quiz"]["title"]
     existing = H5PContent.objects.filter(title=title).first()
     if existing is not None:
@@ -156,8 +159,6 @@ HUB_SAMPLE_LESSON = (EXERCISES["hub_samples"]["course"], EXERCISES["hub_samples"
 
 def ensure_hub_samples(log) -> list[tuple[int, str]]:
     """Import the Hub example packages that are present; (content id, heading) for each."""
-    from django.conf import settings
-
     placed = []
     for machine_name, heading in HUB_SAMPLES.items():
         path = Path(settings.LERNHAFEN_H5P_SAMPLES) / f"{machine_name}.h5p"
@@ -176,8 +177,6 @@ def ensure_hub_samples(log) -> list[tuple[int, str]]:
 
 def _add_h5p_blocks(page, contents: list[tuple[int, str]]) -> bool:
     """Put these H5P contents before the page's "done" button unless they are there already."""
-    import uuid
-
     raw = list(page.body.raw_data)
     present = {child["value"].get("content") for child in raw if child["type"] == "h5p"}
     new = [
@@ -194,12 +193,6 @@ def _add_h5p_blocks(page, contents: list[tuple[int, str]]) -> bool:
 
 
 def ensure_teacher(log):
-    import secrets
-
-    from django.conf import settings
-    from django.contrib.auth import get_user_model
-    from django.contrib.auth.models import Group
-
     password_file = settings.VAR_DIR / TEACHER_PASSWORD_FILE
     if not password_file.exists():
         password_file.parent.mkdir(parents=True, exist_ok=True)
@@ -221,8 +214,6 @@ def ensure_teacher(log):
 
 
 def teacher_login() -> list[tuple[str, str, str]]:
-    from django.conf import settings
-
     password_file = settings.VAR_DIR / TEACHER_PASSWORD_FILE
     if not password_file.exists():
         return []
@@ -233,7 +224,6 @@ DEMO_MEMBERS = [(member["nickname"], member["lessons_done"]) for member in CLASS
 
 
 def ensure_demo_group(teacher, log) -> None:
-
     course = CoursePage.objects.filter(slug=DEMO_GROUP_COURSE).first()
     if course is None or Lerngruppe.objects.filter(name=DEMO_GROUP, teacher=teacher).exists():
         return
@@ -258,7 +248,6 @@ def ensure_demo_group(teacher, log) -> None:
 
 
 def seed_demo(demo) -> None:
-
     h5p_id = ensure_demo_h5p(demo.log)
     for (course_slug, lesson_slug), exercises in LESSON_EXERCISES.items():
         course = CoursePage.objects.filter(slug=course_slug).first()
