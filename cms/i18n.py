@@ -20,12 +20,14 @@ from typing import TypeVar
 
 from django import forms
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.core.signals import request_started
 from django.db import models
 from django.db.models.signals import post_delete, post_save
 from django.http import HttpRequest
 from django.urls import translate_url
 from django.utils import translation
+from modelcluster.fields import ParentalKey
 from wagtail.models import Locale, Page, Site, TranslatableMixin
 
 T = TypeVar("T", bound=TranslatableMixin)
@@ -92,6 +94,55 @@ def localized(obj: T | None) -> T | None:
             row.translation_key: row for row in model._default_manager.filter(locale_id=wanted)
         }
     return table[key].get(obj.translation_key, obj)
+
+
+class ValidatesTranslatableChildren:
+    """A page whose translatable child objects (tutorial steps, course materials) are validated
+    with the page when something other than an admin form saves it.
+
+    wagtail-localize writes a translation's child objects from translated strings and validates
+    only the page's own fields, so a translation office's text longer than a step's field reached
+    the database (PostgreSQL answered with a server error, SQLite stored it). Here each child's
+    fields are checked, and an error is keyed by the path wagtail-localize gives the string
+    (`<relation>.<translation key>.<field>`), so its editor shows the message at that string.
+
+    Admin forms validate the children in their inline formsets and call `full_clean` with an
+    `exclude` set; only callers without one (`save`, `save_revision`, wagtail-localize, code) get
+    this check, because a form cannot place errors keyed by paths it has no field for.
+    """
+
+    def full_clean(self, exclude=None, validate_unique=True, validate_constraints=True):
+        super().full_clean(
+            exclude=exclude,
+            validate_unique=validate_unique,
+            validate_constraints=validate_constraints,
+        )
+        if exclude is None:
+            self.clean_translatable_children()
+
+    def minimal_clean(self):
+        # Wagtail's check before saving a draft (a new translation is one): field lengths are
+        # data integrity, so the children's are checked here too.
+        super().minimal_clean()
+        self.clean_translatable_children()
+
+    def clean_translatable_children(self) -> None:
+        errors: dict[str, list] = {}
+        for relation in self._meta.related_objects:
+            if not (
+                isinstance(relation, models.ManyToOneRel)
+                and isinstance(relation.remote_field, ParentalKey)
+                and issubclass(relation.related_model, TranslatableMixin)
+            ):
+                continue
+            for child in getattr(self, relation.get_accessor_name()).all():
+                try:
+                    child.clean_fields(exclude=[relation.field.name])
+                except ValidationError as error:
+                    for field, messages in error.error_dict.items():
+                        errors[f"{relation.name}.{child.translation_key}.{field}"] = messages
+        if errors:
+            raise ValidationError(errors)
 
 
 class SourceLocaleQuerySet(models.QuerySet):

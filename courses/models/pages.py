@@ -26,6 +26,7 @@ from wagtail.models import Orderable, Page, TranslatableMixin
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
+from cms.i18n import ValidatesTranslatableChildren
 from courses.blocks import exercise_blocks, lesson_body_blocks
 from courses.choices import Audience, DeliveryFormat, HintKind, Level, Licence
 from courses.devices import STEP_DEVICE_CHOICES, offered_devices, steps_for_device
@@ -61,7 +62,7 @@ class CourseIndexPage(ContextFromQueries, Page):
         verbose_name_plural = "Kurskataloge"
 
 
-class CoursePage(ContextFromQueries, Page):
+class CoursePage(ValidatesTranslatableChildren, ContextFromQueries, Page):
     summary = models.TextField(
         "Zusammenfassung",
         max_length=600,
@@ -364,7 +365,7 @@ class TutorialIndexPage(ContextFromQueries, Page):
         verbose_name_plural = "Anleitungen (Übersichten)"
 
 
-class TutorialPage(ContextFromQueries, Page):
+class TutorialPage(ValidatesTranslatableChildren, ContextFromQueries, Page):
     summary = models.TextField(
         "Zusammenfassung",
         max_length=600,

@@ -12,7 +12,7 @@ import polib
 import pytest
 from django.urls import reverse
 from wagtail.models import Locale
-from wagtail_localize.models import Translation, TranslationSource
+from wagtail_localize.models import StringTranslation, Translation, TranslationSource
 
 from events.models import District
 from tests.factories.courses import (
@@ -101,6 +101,35 @@ def test_an_editor_exports_and_imports_po_files(client, admin_user, translation)
     assert [step.instruction for step in target.steps.all()] == [
         "„Einstellungen“ (Ayarlar) üzerine dokunun."
     ]
+
+
+def test_a_translation_too_long_for_its_field_is_refused_next_to_the_string(
+    client, admin_user, translation
+):
+    """A translation office's text longer than a step's field allows must not reach the database
+    (PostgreSQL refuses it with a server error, SQLite would store it): publishing says so, and
+    the editor shows the error at the string."""
+    client.force_login(admin_user)
+    po = polib.pofile(
+        client.get(
+            reverse("wagtail_localize:download_pofile", args=[translation.pk])
+        ).content.decode()
+    )
+    next(e for e in po if e.msgid == "Tippen Sie auf „Einstellungen“.").msgstr = "Ayarlar. " * 100
+    edit = reverse("wagtailadmin_pages:edit", args=[translation.get_target_instance().pk])
+    client.post(
+        reverse("wagtail_localize:upload_pofile", args=[translation.pk]),
+        {"file": _upload(str(po)), "next": edit},
+    )
+
+    response = client.post(edit, {"action": "publish"}, follow=True)
+
+    assert response.status_code == 200
+    assert "Neue Validierungsfehler" in response.content.decode()
+    target = translation.get_target_instance()
+    assert [step.instruction for step in target.steps.all()] == ["Tippen Sie auf „Einstellungen“."]
+    flagged = StringTranslation.objects.get(translation_of__data="Tippen Sie auf „Einstellungen“.")
+    assert flagged.has_error and "200" in flagged.field_error
 
 
 def test_a_hostile_po_file_changes_nothing(client, admin_user, translation):
