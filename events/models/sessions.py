@@ -185,7 +185,7 @@ class Session(models.Model):
     ]
 
     # Fields whose change is sent to every registrant and raises SEQUENCE.
-    NOTIFY_FIELDS = ("start", "end", "venue_id", "room", "status")
+    NOTIFY_FIELDS = ("start", "end", "venue_id", "room", "status", "language")
 
     class Meta:
         ordering = ["start", "pk"]

@@ -355,3 +355,19 @@ def test_a_lotse_plans_a_session_in_turkish_and_phones_in_a_turkish_booking(clie
     assert mail.outbox[-1].subject.startswith("Kaydınız: ")
     page = client.get(reverse("events_workspace:session", args=[session.pk])).content.decode()
     assert "(E-Mails auf Türkçe)" in page
+
+    # The Lotse finds the session will be held in Arabic after all: those registered are told,
+    # each in the language they booked in, like any other change to the session.
+    mail.outbox.clear()
+    edit = client.get(reverse("events_workspace:session_edit", args=[session.pk])).context["form"]
+    data = {name: value for name, value in edit.initial.items() if value is not None}
+    data.update(language="ar", digitallotsen=[world.lotse_hagem.user.pk])
+    data.update(day="2031-03-04", start_time="10:00", end_time="11:30", venue=world.venue_hagem.pk)
+    response = client.post(reverse("events_workspace:session_edit", args=[session.pk]), data)
+    assert response.status_code == 302, response.context["form"].errors
+    session.refresh_from_db()
+    assert session.language == "ar" and session.sequence == 1
+    (changed,) = mail.outbox
+    assert changed.to == ["ayse@example.org"]
+    assert changed.subject.startswith("Değişen etkinlik: ")
+    assert "Dil: Arapça" in changed.body
