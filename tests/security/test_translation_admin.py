@@ -12,7 +12,12 @@ import polib
 import pytest
 from django.urls import reverse
 from wagtail.models import Locale
-from wagtail_localize.models import StringTranslation, Translation, TranslationSource
+from wagtail_localize.models import (
+    StringSegment,
+    StringTranslation,
+    Translation,
+    TranslationSource,
+)
 
 from events.models import District
 from tests.factories.courses import (
@@ -51,10 +56,58 @@ def _routes(translation) -> list[str]:
         reverse("wagtail_localize:download_pofile", args=[translation.pk]),
         reverse("wagtail_localize:preview_translation", args=[translation.pk]),
         reverse("wagtail_localize:translations_report"),
+        reverse("wagtail_localize:translations_report_results"),
+        reverse("wagtail_localize:stop_translation", args=[translation.pk]),
+        reverse("wagtail_localize:convert_to_alias", args=[translation.get_target_instance().pk]),
         reverse("wagtaillocales:index"),
         reverse("wagtaillocales:add"),
+        *(
+            reverse(f"wagtaillocales:{view}", args=[translation.target_locale_id])
+            for view in ("edit", "delete", "history", "usage", "copy")
+        ),
         reverse("wagtailadmin_pages:edit", args=[translation.get_target_instance().pk]),
     ]
+
+
+def _writes(translation) -> list[tuple[str, dict]]:
+    """Every POST of the translation admin that changes something, with plausible data."""
+    segment = StringSegment.objects.filter(source=translation.source).first()
+    target = translation.get_target_instance()
+    return [
+        (
+            reverse("wagtail_localize:edit_string_translation", args=[translation.pk, segment.pk]),
+            {"value": "Gehackt"},
+        ),
+        (reverse("wagtail_localize:stop_translation", args=[translation.pk]), {}),
+        (reverse("wagtail_localize:convert_to_alias", args=[target.pk]), {}),
+        (reverse("wagtail_localize:update_translations", args=[translation.source_id]), {}),
+        (reverse("wagtail_localize:submit_page_translation", args=[target.pk]), {}),
+        (reverse("wagtaillocales:delete", args=[translation.target_locale_id]), {}),
+        (reverse("wagtaillocales:add"), {"language_code": "ru"}),
+        (reverse("wagtailadmin_pages:edit", args=[target.pk]), {"action": "publish"}),
+    ]
+
+
+def _translation_state(translation) -> tuple:
+    target = translation.get_target_instance()
+    return (
+        Translation.objects.get(pk=translation.pk).enabled,
+        target.alias_of_id,
+        target.live,
+        [step.instruction for step in target.steps.all()],
+        list(StringTranslation.objects.values_list("data", flat=True)),
+        sorted(Locale.objects.values_list("language_code", flat=True)),
+    )
+
+
+def test_a_digitallotse_changes_nothing_by_posting_to_the_translation_admin(client, translation):
+    role_group("Digitallotsen")
+    client.force_login(LotseProfileFactory().user)
+    before = _translation_state(translation)
+    for url, data in _writes(translation):
+        response = client.post(url, data)
+        assert response.status_code in (302, 403, 404, 405), (url, response.status_code)
+    assert _translation_state(translation) == before
 
 
 def test_anonymous_visitors_are_sent_to_the_login(client, translation):
@@ -71,8 +124,8 @@ def test_a_digitallotse_may_not_translate_or_manage_languages(client, translatio
     for url in _routes(translation):
         response = client.get(url)
         # Wagtail answers a permission failure in the admin with a redirect to the dashboard
-        # and a message, or with 403; never with the page.
-        assert response.status_code in (302, 403), (url, response.status_code)
+        # and a message, or with 403 (405 where only POST is allowed); never with the page.
+        assert response.status_code in (302, 403, 405), (url, response.status_code)
         if response.status_code == 302:
             assert not response["Location"].startswith(url), url
     upload = reverse("wagtail_localize:upload_pofile", args=[translation.pk])
