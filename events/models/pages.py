@@ -160,4 +160,4 @@ class WorkshopPage(SubpageRoutesMixin, Page):
         return session_model.objects.filter(self.sessions_condition())
 
     def upcoming_sessions(self):
-        return self.source_sessions().upcoming(timezone.now()).for_listing()
+        return self.source_sessions().public().upcoming(timezone.now()).for_listing()

@@ -31,6 +31,10 @@ def test_a_session_koordination_has_not_approved_is_neither_shown_nor_booked(cli
     SessionReview.objects.create(session=session, state=state)
     url = session.get_url()
     assert client.get(url).status_code == 404
+    # Nor is it listed anywhere a visitor looks: its workshop, the calendar, the home page.
+    for listing in (session.workshop.url, session.workshop.get_parent().url, "/"):
+        page = client.get(listing)
+        assert page.status_code == 200 and url not in page.content.decode(), listing
     assert client.get(session.get_ics_url()).status_code == 404
     response = client.post(
         url,
