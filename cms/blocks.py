@@ -13,6 +13,7 @@ from wagtail.documents.blocks import DocumentChooserBlock
 from wagtail.images.blocks import ImageChooserBlock
 
 from cms.choices import Audience, CalloutKind
+from cms.i18n import localized_pages
 
 RICH_TEXT_FEATURES = ["h2", "h3", "bold", "italic", "ol", "ul", "link", "document-link"]
 
@@ -199,6 +200,17 @@ class TaskLinksBlock(blocks.StructBlock):
     heading = blocks.CharBlock(label="Überschrift", default="Was möchten Sie tun?", max_length=80)
     items = blocks.ListBlock(TaskLinkBlock(), label="Aufgaben", min_num=1)
 
+    def get_context(self, value, parent_context=None):
+        """`entries`: (item, page) pairs, the page in the visitor's language where it has a live
+        translation (a translated page keeps the German page it was copied with)."""
+        context = super().get_context(value, parent_context)
+        chosen = [item["page"] for item in value["items"] if item["page"]]
+        shown = dict(zip((page.pk for page in chosen), localized_pages(chosen), strict=True))
+        context["entries"] = [
+            (item, shown[item["page"].pk] if item["page"] else None) for item in value["items"]
+        ]
+        return context
+
     class Meta:
         icon = "list-ul"
         label = "Aufgaben mit Links"
@@ -226,6 +238,12 @@ class AudienceEntryBlock(blocks.StructBlock):
         max_length=60,
         help_text="Sagt, wohin der Link führt, z. B. „Zu den Anleitungen“.",
     )
+
+    def get_context(self, value, parent_context=None):
+        """`target`: the chosen page in the visitor's language where it has a live translation."""
+        context = super().get_context(value, parent_context)
+        context["target"] = localized_pages([value["page"]])[0] if value["page"] else None
+        return context
 
     class Meta:
         icon = "group"

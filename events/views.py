@@ -20,7 +20,7 @@ from django.utils.dates import MONTHS, WEEKDAYS
 from django.utils.http import urlencode
 from wagtail.views import serve
 
-from cms.i18n import source_locale_id
+from cms.i18n import localized_pages, source_locale_id
 from cms.ratelimits import rate_limited
 from courses.models import CoursePage
 from events import ics, services
@@ -146,6 +146,8 @@ def workshop(request: HttpRequest, page: WorkshopPage) -> HttpResponse:
             "days": group_by_day(sessions[:WORKSHOP_SESSION_LIMIT]),
             "more_sessions": len(sessions) > WORKSHOP_SESSION_LIMIT,
             "feeds": feed_links(request, page.get_parent().specific, path=ics_url(page, "feed")),
+            # The course in the visitor's language where it has a live translation.
+            "course": localized_pages([page.course])[0] if page.course_id else None,
         }
     )
     return TemplateResponse(request, page.get_template(request), context)

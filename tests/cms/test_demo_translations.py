@@ -192,6 +192,35 @@ def test_translated_links_lead_to_pages_of_the_same_language(seeded, client, lan
     assert broken == []
 
 
+WORKSHOP_WITH_COURSE = "/kalender/stadt-wlan-sicher-nutzen/"  # its course is translated
+
+
+def _german_pages_by_url() -> dict[str, Page]:
+    german = Locale.objects.get(language_code="de")
+    return {page.url: page for page in Page.objects.live().filter(locale=german, depth__gt=1)}
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_links_on_translated_pages_lead_to_the_translation_where_there_is_one(
+    seeded, client, language
+):
+    """Chosen pages (the home page's audience cards, task links, a workshop's course) point at
+    German pages in the data; a visitor reading Turkish must land on the Turkish page, and on
+    the German one only where no translation is live."""
+    german = _german_pages_by_url()
+    target = Locale.objects.get(language_code=language)
+    pages = [german[url].get_translation(target) for url in ("/senioren/", WORKSHOP_WITH_COURSE)]
+    wrong = []
+    for url in (f"/{language}/", *(page.url for page in pages)):
+        html = client.get(url).content.decode()
+        main = html[html.index("<main") : html.index("</main>")]
+        for href in re.findall(r'href="(/[^"#?]*)', main):
+            page = german.get(href)
+            if page is not None and page.get_translation_or_none(target) is not None:
+                wrong.append(f"{url} → {href}")
+    assert wrong == []
+
+
 def test_english_home_and_a_tutorial_read_in_english(seeded, client):
     home = client.get("/en/").content.decode()
     assert "Welcome to Lernhafen" in home
